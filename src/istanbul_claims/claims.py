@@ -1,0 +1,75 @@
+"""Turn processed Docs into pydantic claims. The only module that reads our Doc extensions;
+past it, no code touches a Doc."""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Doc
+
+from . import rules
+from .models import (
+    ActorClaim,
+    ActorValue,
+    Claim,
+    DateClaim,
+    DateValue,
+    Document,
+    FigureClaim,
+    FigureValue,
+    ProposalClaim,
+    ProposalValue,
+)
+
+
+def claim_id(doc_id: str, kind: str, start: int, end: int) -> str:
+    """Stable across runs and machines: the article, the kind and the exact span."""
+    return hashlib.sha1(f"{doc_id}|{kind}|{start}|{end}".encode()).hexdigest()[:12]
+
+
+def _with_also(topic: str | None, sentence_topics: list[str]) -> list[str]:
+    if not topic:
+        return list(sentence_topics)
+    also = rules.topics()["topics"].get(topic, {}).get("also", [])
+    return list(dict.fromkeys([topic, *also, *sentence_topics]))
+
+
+def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim]:
+    """Every claim the components found in `doc`, a chunk of `document` starting at `offset`."""
+    cfg = rules.topics()
+    sentences = doc._.sentences or []
+
+    def context(start: int) -> dict:
+        for s in sentences:
+            if s["start"] <= start < s["end"]:
+                return s
+        return {"start": start, "end": start, "speaker": None, "event": "main", "topics": []}
+
+    def base(kind: str, rec: dict, topic: str | None = None) -> dict:
+        s = context(rec["start"])
+        start, end = rec["start"] + offset, rec["end"] + offset
+        return {
+            "id": claim_id(document.id, kind, start, end), "doc": document.id,
+            "text": document.text[start:end], "start": start, "end": end,
+            "sentence": document.text[s["start"] + offset:s["end"] + offset].strip(),
+            "speaker": s["speaker"], "event": s.get("event", "main"),
+            "topics": _with_also(topic, s.get("topics", [])), "line": document.line_of(start),
+        }
+
+    out: list[Claim] = []
+    for rec in doc._.actors or []:
+        out.append(ActorClaim(**base("actor", rec), value=ActorValue(name=rec["name"], type=rec["type"],
+                                                                   party=rec["party"])))
+    for rec in doc._.dates or []:
+        out.append(DateClaim(**base("date", rec), value=DateValue(start=rec["date_start"], end=rec["date_end"])))
+    for rec in doc._.proposals or []:
+        topic = cfg["proposal_topics"].get(rec["subject"] or "")
+        value = ProposalValue(proposer=rec["proposer"], party=rec["party"], what=rec["what"],
+                              stance=rec["stance"], subject=rec["subject"], qualifier=rec["qualifier"])
+        out.append(ProposalClaim(**base("proposal", rec, topic), value=value))
+    for rec in doc._.figures or []:
+        topic = cfg["subject_topics"].get(rec["subject"] or "")
+        value = FigureValue(**{k: rec[k] for k in FigureValue.model_fields})
+        out.append(FigureClaim(**base("figure", rec, topic), value=value))
+    out.sort(key=lambda c: (c.start, c.kind))
+    return out

@@ -1,0 +1,247 @@
+"""The `claims` command line. Commands are thin: the library does the work, this module only parses
+options, prints to stdout (results) and stderr (logs, progress, errors) and picks the exit code."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import resolutions as res
+from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_UNRESOLVED, ClaimsError
+from .models import Claim, Diff, Document, Extraction, Resolution
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
+                  pretty_exceptions_enable=False,
+                  help="Show where news articles about one event agree and where they contradict each other.\n\n"
+                       "Example: [bold]claims extract seeds/[/bold] then [bold]claims diff --topic prisoners[/bold]")
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+log = logging.getLogger("istanbul_claims")
+_state = {"debug": False}
+
+StoreOpt = Annotated[Path | None, typer.Option("--store", envvar="CLAIMS_STORE",
+                                                help="Claim store (SQLite). Default .claims/claims.db.")]
+PathsArg = Annotated[list[Path] | None, typer.Argument(help="Article files or folders of .txt files.")]
+TopicOpt = Annotated[str | None, typer.Option("--topic", "-t", help="Only this topic, e.g. prisoners.")]
+ResolutionsOpt = Annotated[Path, typer.Option("--resolutions", help="Verdicts file.")]
+
+
+class ExtractFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class DiffFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+class Verdict(str, Enum):
+    side = "side"
+    both_reported = "both-reported"
+    known_discrepancy = "known-discrepancy"
+
+
+@app.callback()
+def main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+         verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False) -> None:
+    _state["debug"] = debug
+    level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr)
+
+
+def _fail(exc: ClaimsError) -> typer.Exit:
+    if _state["debug"]:
+        raise exc
+    err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+    return typer.Exit(exc.exit_code)
+
+
+def _gather(paths: list[Path] | None, store: Path | None, jobs: int = 0) -> tuple[list[Document], list[Claim]]:
+    from . import corpus
+    from .load import cpu_count
+    from .store import store_path
+
+    where = store_path(store)
+    if not paths:
+        return corpus.stored(where)
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err,
+                  disable=not err.is_terminal) as progress:
+        task = progress.add_task("articles", total=None, rate="")
+
+        def tick(_: Document) -> None:
+            progress.advance(task)
+            elapsed = progress.tasks[0].elapsed or 0
+            if elapsed:
+                progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.1f} articles/s")
+
+        report, claims = corpus.extract_paths(paths, where, jobs=jobs or cpu_count(), progress=tick)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
+    return report.documents, claims
+
+
+def _diff(paths, store, topic, resolutions_file) -> tuple[list[Document], Diff]:
+    from .reconcile import reconcile
+
+    verdicts = res.read(resolutions_file)
+    documents, claims = _gather(paths, store)
+    diff = reconcile(claims, verdicts, topic=topic)
+    known = {c.id for c in reconcile(claims).contradictions} if topic else None
+    for stale in diff.stale_resolutions if known is None else sorted(set(verdicts) - known):
+        err.print(f"[yellow]warning:[/yellow] {resolutions_file}: resolution {stale} matches no contradiction "
+                  "(stale); remove it", highlight=False)
+    return documents, diff
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of .txt files.")],
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.table,
+    topic: TopicOpt = None,
+    store: StoreOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: all cores).")] = 0,
+) -> None:
+    """Extract typed claims (figures, actors, dates, proposals) from articles.
+
+    Example: [bold]claims extract seeds/ --format json > claims.json[/bold]
+    """
+    try:
+        documents, claims = _gather(paths, store, jobs)
+    except ClaimsError as exc:
+        raise _fail(exc) from None
+    if topic:
+        claims = [c for c in claims if topic in c.topics]
+    extraction = Extraction(documents=documents, claims=claims)
+    if format is ExtractFormat.json:
+        print(json.dumps(extraction.public(), ensure_ascii=False, indent=1))
+    elif format is ExtractFormat.jsonl:
+        for claim in claims:
+            print(claim.model_dump_json())
+    else:
+        from .report import extraction_tables
+
+        out.print(extraction_tables(extraction, topic))
+
+
+@app.command()
+def diff(
+    paths: PathsArg = None,
+    topic: TopicOpt = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.table,
+    store: StoreOpt = None,
+    resolutions: ResolutionsOpt = res.DEFAULT,
+) -> None:
+    """Show where sources agree and contradict, contradictions first.
+
+    With no PATHS it reads the claims saved by the last [bold]claims extract[/bold].
+
+    Example: [bold]claims diff --topic prisoners[/bold]
+    """
+    try:
+        _, result = _diff(paths, store, topic, resolutions)
+    except ClaimsError as exc:
+        raise _fail(exc) from None
+    if format is DiffFormat.json:
+        print(result.model_dump_json(indent=1))
+    elif format is DiffFormat.markdown:
+        from .report import markdown
+
+        print(markdown(result))
+    else:
+        from .report import diff_tables
+
+        out.print(diff_tables(result))
+
+
+@app.command()
+def check(
+    paths: PathsArg = None,
+    resolutions: ResolutionsOpt = res.DEFAULT,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here (junit).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """CI gate: exit 0 when every contradiction is resolved, 1 when any is not, 2 on bad input.
+
+    Example: [bold]claims check seeds/ --format github[/bold]
+    """
+    try:
+        documents, result = _diff(paths, store, None, resolutions)
+    except ClaimsError as exc:
+        raise _fail(exc) from None
+    from . import report
+
+    if format is CheckFormat.json:
+        text = result.model_dump_json(indent=1)
+    elif format is CheckFormat.github:
+        text = report.github(result, {d.id: d for d in documents})
+    elif format is CheckFormat.junit:
+        text = report.junit(result)
+    else:
+        text = None
+        report.check_table(result, out)
+    if text is not None:
+        if output:
+            res.atomic_write(output, text + "\n")
+        else:
+            print(text)
+    raise typer.Exit(EXIT_UNRESOLVED if result.unresolved else EXIT_OK)
+
+
+@app.command()
+def resolve(
+    contradiction: Annotated[str, typer.Argument(help="Contradiction id, as `claims diff` shows it (x-...).")],
+    verdict: Annotated[Verdict, typer.Option("--verdict", help="side | both-reported | known-discrepancy")],
+    note: Annotated[str, typer.Option("--note", help="Why: a sentence a reader can check against the quotes.")],
+    right: Annotated[str | None, typer.Option("--right", help="With --verdict side: the claim id that is right.")] = None,
+    resolutions: ResolutionsOpt = res.DEFAULT,
+) -> None:
+    """Record a verdict on a contradiction, keeping the rest of the file intact.
+
+    Example: [bold]claims resolve x-0123456789 --verdict both-reported --note "Each side's own account."[/bold]
+    """
+    try:
+        resolution = Resolution(verdict=verdict.value, right=right, note=note)
+        if resolution.verdict == "side" and not right:
+            raise res.ResolutionsError("--verdict side needs --right CLAIM_ID (the claim that is right)")
+        res.write(resolutions, contradiction, resolution)
+    except ClaimsError as exc:
+        raise _fail(exc) from None
+    err.print(f"recorded {verdict.value} for {contradiction} in {resolutions}")
+
+
+def run() -> None:
+    """Console entry point: Ctrl-C and unexpected faults end in one line, not a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted; the store and resolutions file are unchanged or fully updated")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence; --debug shows the traceback
+        if "--debug" in sys.argv:
+            raise
+        err.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc} (rerun with --debug and report it)",
+                  highlight=False, soft_wrap=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+__all__ = ["app", "run", "EXIT_BAD_INPUT"]

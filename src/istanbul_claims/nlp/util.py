@@ -1,0 +1,66 @@
+"""Small helpers shared by the components: finding actors inside a span, walking the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import aliases, rules
+
+
+def actors_in(doc: Doc, start: int, end: int) -> list[dict]:
+    """Actors whose character span lies inside [start, end), people first (a name beats its title)."""
+    found = [a for a in doc._.actors or [] if a["start"] >= start and a["end"] <= end]
+    return sorted(found, key=lambda a: (a["type"] != "person", a["start"]))
+
+
+def subtree_span(token: Token) -> tuple[int, int]:
+    sub = list(token.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1])
+
+
+def resolve_party(token: Token, last_person: dict | None) -> dict | None:
+    """The actor a subject phrase names: an entity inside it, a side's adjective, or a pronoun's referent."""
+    start, end = subtree_span(token)
+    found = actors_in(token.doc, start, end)
+    if found:
+        return found[0]
+    speech = rules.cues()["speech"]
+    if token.lower_ in speech["pronouns"] or (
+        token.lemma_.lower() in speech["definite_roles"] and any(t.lower_ == "the" for t in token.children)
+    ):
+        return last_person
+    for t in token.subtree:
+        party = aliases.party_of_adjective(t.text)
+        if party:
+            actor = aliases.resolve(party)
+            return {"name": actor.name, "party": actor.party, "type": actor.type, "start": t.idx,
+                    "end": t.idx + len(t)}
+    return None
+
+
+def ancestors(token: Token, limit: int = 8) -> Iterable[Token]:
+    seen = 0
+    while token.head is not token and seen < limit:
+        token = token.head
+        seen += 1
+        yield token
+
+
+def sentence_of(doc: Doc, char: int) -> Span | None:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent
+    return None
+
+
+def sentence_info(doc: Doc, char: int) -> dict | None:
+    for info in doc._.sentences or []:
+        if info["start"] <= char < info["end"]:
+            return info
+    return None
+
+
+def lemmas(tokens: Iterable[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}

@@ -1,0 +1,245 @@
+"""Cluster equivalent claims across sources and flag the contradictions inside each cluster.
+
+Pure functions over pydantic claims; no spaCy. Claims are blocked by a key (event, subject, measure,
+proposer...) so cost grows with the number of claims, not with its square; inside a block, numbers
+compare as numbers (a range algebra), never as fuzzy text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+from . import rules
+from .models import (
+    Claim,
+    Cluster,
+    Contradiction,
+    ContradictionKind,
+    Diff,
+    FigureClaim,
+    FigureValue,
+    ProposalClaim,
+    Resolution,
+)
+
+# An approximate figure ("about 20") stands for anything within this share of its value.
+APPROX_TOLERANCE = 0.15
+_HOURS = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168, "month": 730, "year": 8766}
+_POSITIVE = {"offer", "propose", "demand", "accept", "consider"}
+
+
+@cache
+def _criteria() -> frozenset[str]:
+    return frozenset(rules.topics().get("criteria", {}).get("subjects", []))
+
+
+def _stable(*parts: str) -> str:
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:10]
+
+
+def measure(value: FigureValue) -> str:
+    if value.subject in _criteria():
+        return value.subject
+    return "duration" if value.unit in _HOURS else "count"
+
+
+def figure_key(claim: FigureClaim) -> str | None:
+    v = claim.value
+    if v.subject is None or (v.min is None and v.max is None):
+        return None
+    return f"figure|{claim.event}|{v.subject}|{measure(v)}|{v.proposer or '-'}"
+
+
+def proposal_key(claim: ProposalClaim) -> str | None:
+    v = claim.value
+    if not v.party or not v.subject:
+        return None
+    return f"proposal|{claim.event}|{v.party}|{v.subject}|{v.qualifier or '-'}"
+
+
+def blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    """Claims grouped by what they are about. Figures split further by frame (what happens to the
+    counted thing); a figure with no frame joins its block's only frame, never bridges two."""
+    by_key: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if isinstance(claim, FigureClaim):
+            key = figure_key(claim)
+        elif isinstance(claim, ProposalClaim):
+            key = proposal_key(claim)
+        else:
+            key = None
+        if key:
+            by_key[key].append(claim)
+    out: dict[str, list[Claim]] = {}
+    for key, members in by_key.items():
+        if not key.startswith("figure|"):
+            out[key] = members
+            continue
+        frames = defaultdict(list)
+        for claim in members:
+            frames[claim.value.frame].append(claim)
+        framed = [f for f in frames if f is not None]
+        if len(framed) == 1 and None in frames:
+            frames[framed[0]] += frames.pop(None)
+        for frame, group in frames.items():
+            out[f"{key}|{frame or '-'}"] = group
+    return out
+
+
+def _interval(v: FigureValue) -> tuple[float, float, bool, bool]:
+    scale = _HOURS.get(v.unit or "", 1) if measure(v) == "duration" else 1
+    lo = v.min * scale if v.min is not None else float("-inf")
+    hi = v.max * scale if v.max is not None else float("inf")
+    lo_in, hi_in = v.min_inclusive, v.max_inclusive
+    if v.approximate:
+        lo, hi = lo * (1 - APPROX_TOLERANCE), hi * (1 + APPROX_TOLERANCE)
+        lo_in = hi_in = True
+    return lo, hi, lo_in, hi_in
+
+
+def compare_figures(a: FigureValue, b: FigureValue) -> ContradictionKind | None:
+    """How two figures about the same thing conflict, or None when both can be true."""
+    if {a.basis, b.basis} == {"unilateral", "reciprocal"}:
+        return "reciprocity"
+    if measure(a) in _criteria():
+        # A criterion defines a group ("aged 18 to 25"): its bounds are the fact, so they must agree.
+        same = (a.min, a.max, a.min is None or a.min_inclusive, a.max is None or a.max_inclusive) == \
+               (b.min, b.max, b.min is None or b.min_inclusive, b.max is None or b.max_inclusive)
+        return None if same else "range"
+    a_lo, a_hi, a_lo_in, a_hi_in = _interval(a)
+    b_lo, b_hi, b_lo_in, b_hi_in = _interval(b)
+    lo, lo_in = max((a_lo, a_lo_in), (b_lo, b_lo_in), key=lambda x: (x[0], not x[1]))
+    hi, hi_in = min((a_hi, a_hi_in), (b_hi, b_hi_in), key=lambda x: (x[0], x[1]))
+    if lo < hi or (lo == hi and lo_in and hi_in):
+        return None
+    return "numeric" if a.exact and b.exact else "range"
+
+
+def compare_proposals(a: ProposalClaim, b: ProposalClaim) -> ContradictionKind | None:
+    stances = {a.value.stance in _POSITIVE, b.value.stance in _POSITIVE}
+    return "stance" if stances == {True, False} else None
+
+
+def _conflict(a: Claim, b: Claim) -> ContradictionKind | None:
+    if a.sentence == b.sentence and a.doc == b.doc:
+        return None  # one sentence does not contradict itself ("101 returned, while Ukraine returned 20")
+    if isinstance(a, FigureClaim) and isinstance(b, FigureClaim):
+        return compare_figures(a.value, b.value)
+    if isinstance(a, ProposalClaim) and isinstance(b, ProposalClaim):
+        return compare_proposals(a, b)
+    return None
+
+
+def _topic(members: list[Claim]) -> str:
+    firsts = Counter(c.topics[0] for c in members if c.topics)
+    return firsts.most_common(1)[0][0] if firsts else "other"
+
+
+def _describe_value(claim: Claim) -> str:
+    if isinstance(claim, ProposalClaim):
+        return {"offer": "offers", "propose": "proposes", "demand": "demands", "accept": "accepts",
+                "consider": "is considering", "reject": "rejects"}[claim.value.stance]
+    v = claim.value
+    if isinstance(claim, FigureClaim) and v.basis and claim_kind_of(claim) == "reciprocity":
+        return "unilaterally" if v.basis == "unilateral" else "in an exchange"
+    return describe_figure(v)
+
+
+def claim_kind_of(claim: FigureClaim) -> str:
+    return "reciprocity" if claim.value.basis else "value"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,g}"
+
+
+def describe_figure(v: FigureValue) -> str:
+    """A figure in words: '18 to 25', 'under 25', 'at least 1,000', 'about 20'."""
+    unit = f" {v.unit}" if v.unit in _HOURS or v.unit == "year" else ""
+    about = "about " if v.approximate else ""
+    if v.min is not None and v.max is not None:
+        core = _fmt(v.min) if v.min == v.max else f"{_fmt(v.min)} to {_fmt(v.max)}"
+    elif v.min is not None:
+        core = f"{'at least' if v.min_inclusive else 'more than'} {_fmt(v.min)}"
+    elif v.max is not None:
+        core = f"{'up to' if v.max_inclusive else 'under'} {_fmt(v.max)}"
+    else:
+        core = "an unstated number"
+    return f"{about}{core}{unit}"
+
+
+def _who(claim: Claim) -> str:
+    return f"{claim.doc[:3]}" + (f" ({claim.speaker})" if claim.speaker else "")
+
+
+def explain(kind: str, sides: list[list[Claim]], subject: str) -> str:
+    parts = []
+    for side in sides:
+        value = _describe_value(side[0]) if kind in ("reciprocity", "stance") else describe_figure(side[0].value)
+        parts.append(f"{value} per {', '.join(dict.fromkeys(_who(c) for c in side))}")
+    if kind == "stance":
+        what = f"{sides[0][0].value.party}'s stance on the {subject}"
+    else:
+        what = {"reciprocity": f"whether the {subject} transfer is one-way or an exchange",
+                "range": f"the bounds of {subject}", "numeric": f"the number of {subject}"}[kind]
+    return f"Reports disagree on {what}: " + "; versus ".join(parts) + "."
+
+
+def _sides(kind: str, members: list[Claim]) -> list[list[Claim]]:
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in members:
+        if kind == "reciprocity":
+            label = claim.value.basis
+        elif kind == "stance":
+            label = "positive" if claim.value.stance in _POSITIVE else "reject"
+        else:
+            v = claim.value
+            label = repr((v.min, v.max, v.min_inclusive, v.max_inclusive, v.approximate))
+        if label:
+            groups[label].append(claim)
+    return sorted(groups.values(), key=lambda side: min(c.id for c in side))
+
+
+def reconcile(claims: list[Claim], resolutions: dict[str, Resolution] | None = None,
+              topic: str | None = None) -> Diff:
+    """Clusters of claims that state one fact, and the typed contradictions inside them."""
+    resolutions = resolutions or {}
+    clusters: list[Cluster] = []
+    contradictions: list[Contradiction] = []
+    for key, members in sorted(blocks(claims).items()):
+        members.sort(key=lambda c: (c.doc, c.start))
+        if len({c.doc for c in members}) < 2 and len({c.speaker for c in members}) < 2:
+            continue  # one voice repeating itself: nothing to reconcile
+        cluster_topic = _topic(members)
+        cluster_topics = {t for c in members for t in c.topics[:2]}
+        if topic and topic != cluster_topic and topic not in cluster_topics:
+            continue
+        cluster = Cluster(id=f"k-{_stable(key)}", topic=cluster_topic, key=key, claims=members)
+        clusters.append(cluster)
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                kind = _conflict(a, b)
+                if kind:
+                    kinds[kind].update((a.id, b.id))
+        subject = key.split("|")[2] if key.startswith("figure|") else key.split("|")[3]
+        for kind, ids in sorted(kinds.items()):
+            involved = [c for c in members if c.id in ids]
+            sides = _sides(kind, involved)
+            cid = f"x-{_stable(key, kind)}"
+            docs = {c.doc for c in involved}
+            resolution = resolutions.get(cid)
+            contradictions.append(Contradiction(
+                id=cid, topic=cluster_topic, kind=kind, cluster=cluster.id,
+                status="resolved" if resolution else "unresolved", resolution=resolution,
+                between="sources" if len(docs) > 1 else "speakers",
+                explanation=explain(kind, sides, subject.replace("body", "bodies")),
+                claims=[c for side in sides for c in side],
+            ))
+    stale = sorted(set(resolutions) - {c.id for c in contradictions}) if topic is None else []
+    contradictions.sort(key=lambda c: (c.topic, c.id))
+    return Diff(documents=sorted({c.doc for c in claims}), clusters=clusters,
+                contradictions=contradictions, stale_resolutions=stale)
