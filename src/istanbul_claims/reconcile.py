@@ -62,7 +62,8 @@ def proposal_key(claim: ProposalClaim) -> str | None:
 
 def blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     """Claims grouped by what they are about. Figures split further by frame (what happens to the
-    counted thing); a figure with no frame joins its block's only frame, never bridges two."""
+    counted thing). A duration with no frame ("a minimum 30-day ceasefire") joins its block's only
+    frame; a count with no frame stays apart, since counts of one thing differ by what befalls it."""
     by_key: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if isinstance(claim, FigureClaim):
@@ -82,7 +83,7 @@ def blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
         for claim in members:
             frames[claim.value.frame].append(claim)
         framed = [f for f in frames if f is not None]
-        if len(framed) == 1 and None in frames:
+        if len(framed) == 1 and None in frames and "|duration|" in key:
             frames[framed[0]] += frames.pop(None)
         for frame, group in frames.items():
             out[f"{key}|{frame or '-'}"] = group

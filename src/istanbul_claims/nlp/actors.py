@@ -15,10 +15,13 @@ _LABELS = {"PERSON", "GPE", "ORG"}
 
 def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
     """Entity and alias-table mentions, non-overlapping, each resolved to a canonical actor."""
-    spans: list[Span] = [e for e in doc.ents if e.label_ in _LABELS]
-    spans += [Span(doc, s, e, label="ALIAS") for _, s, e in matcher(doc)]
-    # Longest first, so "Vladimir Medinsky" wins over a nested "Medinsky".
-    spans.sort(key=lambda s: (-(s.end_char - s.start_char), s.start_char))
+    # Alias-table spellings first, longest first ("Vladimir Medinsky" over a nested "Medinsky"), so a
+    # sloppy entity such as "the Russian delegation Vladimir Medinsky" cannot swallow a known name.
+    aliased = sorted((Span(doc, s, e, label="ALIAS") for _, s, e in matcher(doc)),
+                     key=lambda s: (-(s.end_char - s.start_char), s.start_char))
+    entities = sorted((e for e in doc.ents if e.label_ in _LABELS),
+                      key=lambda s: (-(s.end_char - s.start_char), s.start_char))
+    spans = aliased + entities
     taken: set[int] = set()
     chosen: list[Span] = []
     for span in spans:

@@ -11,14 +11,16 @@ from .. import rules
 from .util import actors_in, resolve_party
 
 
-def _speech_subject(verb: Token, cues: dict) -> Token | None:
+def _speech_subjects(verb: Token, cues: dict) -> list[Token]:
     if verb.lemma_.lower() in cues["quote_verbs"]:
         # "TASS quoted Hakan Fidan as saying": the speaker is the one quoted.
-        return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
-    if subj is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    return subj
+        return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    # "the head of the delegation Vladimir Medinsky told": the parser may split title and name
+    # into two subjects; the named one speaks.
+    return sorted(subjects, key=lambda t: t.ent_type_ != "PERSON" and t.pos_ != "PROPN")
 
 
 def sentence_speaker(sent: Span, last_person: dict | None) -> dict | None:
@@ -35,10 +37,11 @@ def sentence_speaker(sent: Span, last_person: dict | None) -> dict | None:
     # The verb nearest the root speaks for the sentence ("X said that Y stated..." is X's).
     verbs.sort(key=lambda t: len(list(t.ancestors)))
     for verb in verbs:
-        subj = _speech_subject(verb, cues)
-        found = resolve_party(subj, last_person) if subj is not None else None
-        if found:
-            candidates.append(found)
+        for subj in _speech_subjects(verb, cues):
+            found = resolve_party(subj, last_person)
+            if found:
+                candidates.append(found)
+                break
     # A named person beats a website or a state: "Umerov confirmed it, according to Strana".
     return next((c for c in candidates if c.get("type") == "person"), candidates[0] if candidates else None)
 

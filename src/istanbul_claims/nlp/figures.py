@@ -12,6 +12,8 @@ from .. import numbers, rules
 from .util import ancestors, lemmas
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
+# Words before a number that make it a subset, not a total: "the first two sections".
+_SUBSET_WORDS = {"first", "last", "next", "other", "remaining", "top", "previous", "final"}
 
 
 @cache
@@ -56,6 +58,8 @@ def subject_of(span: Span, num: Token, counted: Token | None, unit: str | None) 
     if any(t.lower_ in ("aged", "age", "ages") for t in window) or "years old" in span.text.lower() \
             or "year-old" in span.text.lower():
         return "age"
+    if num.i > sent.start and span.doc[span.start - 1].lower_ in _SUBSET_WORDS:
+        return None  # "the first two sections" picks some of them; it does not count them all
     candidates: list[Token] = []
     counts_thing = counted is not None and unit not in TIME_UNITS and _lemma(counted) not in TIME_UNITS
     if counted is not None:
@@ -66,7 +70,13 @@ def subject_of(span: Span, num: Token, counted: Token | None, unit: str | None) 
             candidates.append(counted)
         candidates += [g for c in counted.children if c.lower_ == "of" for g in c.children]
     if not counts_thing:
-        # A duration or a bare number is about what governs it ("a truce lasting 30 days").
+        # A duration or a bare number is about what governs it: first the head of its noun phrase
+        # ("a 30-day ceasefire memorandum" is about the memorandum), then the words above it
+        # ("a truce lasting 30 days").
+        head = counted if counted is not None else num
+        while head.dep_ in ("compound", "amod", "nummod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        candidates.append(head)
         candidates += [t for t in ancestors(num) if t.pos_ in ("NOUN", "PROPN")]
     for token in candidates:
         name = subjects.get(_lemma(token)) or subjects.get(token.lower_)
@@ -83,6 +93,8 @@ def frame_of(num: Token) -> str | None:
     """What happens to the counted thing: the nearest governing word in a frame of data/topics.toml."""
     _, frames, _ = _lexicons()
     for token in [num, *ancestors(num, limit=7)]:
+        if token.dep_ == "prep":
+            continue  # "including the wounded" lists examples; it is not something done to them
         frame = frames.get(_lemma(token))
         if frame:
             return frame

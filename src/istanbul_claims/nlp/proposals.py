@@ -11,6 +11,7 @@ from .. import rules
 from .util import actors_in, resolve_party, subtree_span
 
 _POSITIVE = ("offer", "propose", "demand")
+_OTHER_CLAUSES = ("ccomp", "advcl", "nsubj", "conj", "xcomp", "parataxis", "relcl")
 
 
 @cache
@@ -70,6 +71,12 @@ def classify(tokens: list[Token]) -> tuple[str | None, str | None]:
     return subject, qualifier
 
 
+def _anaphoric(head: Token, anaphors: list[str]) -> bool:
+    """'this offer', 'the proposal', 'such demands' (but not 'the Russian delegation's initiative')."""
+    return t_lemma(head) in anaphors and not any(c.dep_ == "poss" for c in head.children) and any(
+        c.lower_ in ("this", "that", "such", "the", "these", "those") for c in head.children)
+
+
 def t_lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -113,11 +120,19 @@ def find_proposals(doc: Doc) -> list[dict]:
                 others = {t.i for c in part.conjuncts for t in c.subtree} if part is obj else set()
                 obj_tokens = [t for t in part.subtree if t.i not in others and t.dep_ != "cc"]
                 subject, qualifier = classify(obj_tokens)
-                if subject is None and any(t_lemma(t) in cfg["anaphors"] for t in obj_tokens[:4]):
+                if subject is None and _anaphoric(part, cfg["anaphors"]):
                     # "this offer", "such demands": about whatever was last put on the table.
-                    earlier = next((p for p in reversed(found) if p["subject"] and p["stance"] in _POSITIVE), None)
+                    wanted = {"demand": {"demand"}, "offer": {"offer", "propose"}}.get(t_lemma(part))
+                    earlier = next((p for p in reversed(found) if p["subject"]
+                                    and (wanted is None or p["stance"] in wanted)), None)
                     if earlier:
                         subject, qualifier = earlier["subject"], earlier["qualifier"]
+                elif subject is None and not obj.conjuncts:
+                    # "criticised the initiative at the talks on a temporary ceasefire": the verb's own
+                    # phrase, without embedded clauses that say other things.
+                    skip = {t.i for c in anchor.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree}
+                    subject, qualifier = classify([t for t in anchor.subtree
+                                                   if sent.start <= t.i < sent.end and t.i not in skip])
                 o_start = obj_tokens[0].idx
                 o_end = obj_tokens[-1].idx + len(obj_tokens[-1])
                 start = min(anchor.idx, o_start)

@@ -24,13 +24,16 @@ def resolve_party(token: Token, last_person: dict | None) -> dict | None:
     """The actor a subject phrase names: an entity inside it, a side's adjective, or a pronoun's referent."""
     start, end = subtree_span(token)
     found = actors_in(token.doc, start, end)
-    if found:
+    if found and found[0]["type"] == "person":
         return found[0]
     speech = rules.cues()["speech"]
+    # "He said", "the head of the Russian delegation said": the last named person, not the delegation.
     if token.lower_ in speech["pronouns"] or (
         token.lemma_.lower() in speech["definite_roles"] and any(t.lower_ == "the" for t in token.children)
     ):
-        return last_person
+        return last_person or (found[0] if found else None)
+    if found:
+        return found[0]
     for t in token.subtree:
         party = aliases.party_of_adjective(t.text)
         if party:
