@@ -192,7 +192,7 @@ def parse(text: str, path: Path, sha256: str) -> Document:
                 and not _outlet(stripped, cfg["outlets"], whole_line=True):
             title = stripped
         furniture.append((start, end))
-    for start, end, line in lines[:body_at]:
+    for _, _, line in lines[:body_at]:
         stripped = line.strip()
         outlet = outlet or _outlet(stripped, cfg["outlets"], whole_line=True)
         if published is None and (m := _DATE_LINE.search(stripped)):

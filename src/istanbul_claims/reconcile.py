@@ -176,7 +176,15 @@ def _who(claim: Claim) -> str:
     return f"{claim.doc[:3]}" + (f" ({claim.speaker})" if claim.speaker else "")
 
 
+# How a subject reads in an explanation ("the number of memorandum parts").
+_SUBJECT_WORDS = {"body": "bodies", "part": "memorandum parts", "child": "children", "age": "the age range",
+                  "prisoner": "people exchanged", "meeting": "the talks", "delegation": "delegation members",
+                  "region": "regions", "aircraft": "aircraft"}
+
+
 def explain(kind: str, sides: list[list[Claim]], subject: str) -> str:
+    """One sentence: what is disputed, each version with who reports it, and any source holding both."""
+    subject = _SUBJECT_WORDS.get(subject, subject)
     parts = []
     for side in sides:
         value = _describe_value(side[0]) if kind in ("reciprocity", "stance") else describe_figure(side[0].value)
@@ -184,9 +192,11 @@ def explain(kind: str, sides: list[list[Claim]], subject: str) -> str:
     if kind == "stance":
         what = f"{sides[0][0].value.party}'s stance on the {subject}"
     else:
-        what = {"reciprocity": f"whether the {subject} transfer is one-way or an exchange",
+        what = {"reciprocity": f"whether the {subject} go one way or are exchanged",
                 "range": f"the bounds of {subject}", "numeric": f"the number of {subject}"}[kind]
-    return f"Reports disagree on {what}: " + "; versus ".join(parts) + "."
+    both = sorted(set.intersection(*({c.doc[:3] for c in side} for side in sides))) if len(sides) > 1 else []
+    also = f" ({', '.join(both)} reports both versions, from different speakers)" if both else ""
+    return f"Reports disagree on {what}: " + "; versus ".join(parts) + also + "."
 
 
 def _sides(kind: str, members: list[Claim]) -> list[list[Claim]]:
@@ -237,7 +247,7 @@ def reconcile(claims: list[Claim], resolutions: dict[str, Resolution] | None = N
                 id=cid, topic=cluster_topic, kind=kind, cluster=cluster.id,
                 status="resolved" if resolution else "unresolved", resolution=resolution,
                 between="sources" if len(docs) > 1 else "speakers",
-                explanation=explain(kind, sides, subject.replace("body", "bodies")),
+                explanation=explain(kind, sides, subject),
                 claims=[c for side in sides for c in side],
             ))
     stale = sorted(set(resolutions) - {c.id for c in contradictions}) if topic is None else []

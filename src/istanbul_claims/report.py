@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .models import Claim, Contradiction, Diff, Document, Extraction
+from .models import Claim, Diff, Document, Extraction
 from .reconcile import describe_figure
 
 

@@ -37,9 +37,10 @@ def store_path(option: Path | None) -> Path:
 
 
 def pipeline_version() -> str:
-    """Changes whenever the code version or any rules file changes, so stale claims are re-extracted."""
+    """Changes whenever the code or any rules file changes, so stale claims are re-extracted."""
     h = hashlib.sha256(__version__.encode())
-    for path in sorted(rules.data_dir().glob("*.toml")):
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")) + sorted(rules.data_dir().glob("*.toml")):
         if path.name != "resolutions.toml":
             h.update(path.read_bytes())
     return h.hexdigest()[:16]

@@ -8,6 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import aliases, rules
 
+_MEDIA = {"website", "site", "agency", "newspaper", "outlet", "channel", "media", "portal", "broadcaster"}
+
 
 def actors_in(doc: Doc, start: int, end: int) -> list[dict]:
     """Actors whose character span lies inside [start, end), people first (a name beats its title)."""
@@ -24,6 +26,9 @@ def resolve_party(token: Token, last_person: dict | None) -> dict | None:
     """The actor a subject phrase names: an entity inside it, a side's adjective, or a pronoun's referent."""
     start, end = subtree_span(token)
     found = actors_in(token.doc, start, end)
+    if found and any(t.lemma_.lower() in _MEDIA for t in token.subtree):
+        # "according to the Strana news website": a publication, never a person to carry "he" to.
+        found = [{**found[0], "type": "outlet"}]
     if found and found[0]["type"] == "person":
         return found[0]
     speech = rules.cues()["speech"]

@@ -1,0 +1,42 @@
+# Two commands work on a fresh machine with Python 3.11 and make: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+EVAL_DIR ?= ../shared/eval
+BUILD := build
+
+.PHONY: install run test eval lint bench check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/claims extract seeds/
+	$(BIN)/claims diff --topic prisoners
+
+test: install
+	$(BIN)/python -m pytest
+
+eval: install
+	@mkdir -p $(BUILD)
+	$(BIN)/claims extract seeds/ --format json > $(BUILD)/extract.json
+	$(BIN)/claims diff seeds/ --format json > $(BUILD)/diff.json
+	$(BIN)/python $(EVAL_DIR)/score.py --extract $(BUILD)/extract.json --diff $(BUILD)/diff.json $(EVAL_DIR)/gold_public.toml
+
+check: install
+	$(BIN)/claims check seeds/
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) $(BUILD) .claims .pytest_cache

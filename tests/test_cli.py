@@ -1,0 +1,150 @@
+"""The command line through typer's CliRunner: contract, exit codes, one-line errors, golden output."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from istanbul_claims.cli import app
+
+GOLDEN = Path(__file__).parent / "golden" / "extract_seeds.json"
+runner = CliRunner()
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    path = tmp_path / "claims.db"
+    monkeypatch.setenv("CLAIMS_STORE", str(path))
+    return path
+
+
+def invoke(*args):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_extract_json_matches_the_golden_file(in_repo, store):
+    result = invoke("extract", "seeds/", "--format", "json", "--jobs", "1")
+    assert result.exit_code == 0
+    got = json.loads(result.stdout)
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n")
+    assert got == json.loads(GOLDEN.read_text())
+
+
+def test_extract_json_follows_the_contract(in_repo, store):
+    got = json.loads(invoke("extract", "seeds/000_28820db7c9c7c1e9.txt", "--format", "json").stdout)
+    assert {"id", "path", "title", "outlet", "published"} <= set(got["documents"][0])
+    for claim in got["claims"]:
+        assert {"id", "doc", "kind", "text", "sentence", "start", "end", "speaker", "topics", "value"} <= set(claim)
+        text = Path(got["documents"][0]["path"]).read_text(encoding="utf-8")
+        assert text[claim["start"]:claim["end"]] == claim["text"]
+
+
+def test_second_extract_reuses_the_store(in_repo, store, monkeypatch):
+    invoke("extract", "seeds/001_7ec57e40832ca61c.txt", "--format", "jsonl")
+    import istanbul_claims.extract as extract_module
+
+    def boom(*a, **k):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(extract_module, "extract", boom)
+    assert invoke("extract", "seeds/001_7ec57e40832ca61c.txt", "--format", "jsonl").exit_code == 0
+
+
+def test_diff_without_paths_reads_the_last_extract(in_repo, store):
+    invoke("extract", "seeds/", "--format", "jsonl")
+    result = invoke("diff", "--topic", "prisoners", "--format", "json")
+    got = json.loads(result.stdout)
+    kinds = {c["kind"] for c in got["contradictions"]}
+    assert {"reciprocity", "range"} <= kinds
+    assert all("prisoners" in {k["topic"]} | {t for c in k["claims"] for t in c["topics"]} for k in got["clusters"])
+
+
+def test_diff_before_any_extract_says_what_to_do(in_repo, store):
+    result = runner.invoke(app, ["diff"])
+    assert result.exit_code == 2
+    assert "claims extract" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_diff_markdown_pastes_into_a_pull_request(in_repo, store):
+    md = invoke("diff", "seeds/", "--format", "markdown").stdout
+    assert md.startswith("### Claims diff")
+    assert "| source | speaker | quote | value |" in md and "**6,000 for 6,000**" in md
+
+
+def test_check_fails_without_verdicts_and_passes_with_the_committed_ones(in_repo, store, tmp_path):
+    empty = tmp_path / "none.toml"
+    assert runner.invoke(app, ["check", "seeds/", "--resolutions", str(empty)]).exit_code == 1
+    assert runner.invoke(app, ["check", "seeds/"]).exit_code == 0
+
+
+def test_check_github_annotations_point_at_file_and_line(in_repo, store, tmp_path):
+    result = runner.invoke(app, ["check", "seeds/", "--format", "github", "--resolutions", str(tmp_path / "n.toml")])
+    lines = result.stdout.strip().splitlines()
+    assert lines and all(line.startswith("::error file=seeds/") and ",line=" in line for line in lines)
+
+
+def test_check_junit_writes_a_failing_case_per_unresolved(in_repo, store, tmp_path):
+    out = tmp_path / "report.xml"
+    result = runner.invoke(app, ["check", "seeds/", "--format", "junit", "-o", str(out),
+                                 "--resolutions", str(tmp_path / "n.toml")])
+    assert result.exit_code == 1
+    import xml.etree.ElementTree as ET
+
+    suite = ET.parse(out).getroot()
+    assert int(suite.get("failures")) == int(suite.get("tests")) > 0
+
+
+def test_resolve_then_check(in_repo, store, tmp_path):
+    verdicts = tmp_path / "r.toml"
+    got = json.loads(invoke("diff", "seeds/", "--format", "json", "--resolutions", str(verdicts)).stdout)
+    for c in got["contradictions"]:
+        assert invoke("resolve", c["id"], "--verdict", "both-reported", "--note", "each side's account",
+                      "--resolutions", str(verdicts)).exit_code == 0
+    assert runner.invoke(app, ["check", "seeds/", "--resolutions", str(verdicts)]).exit_code == 0
+
+
+def test_stale_resolution_is_warned_about(in_repo, store, tmp_path):
+    verdicts = tmp_path / "r.toml"
+    verdicts.write_text('[x-0123456789]\nverdict = "both-reported"\nnote = "gone"\n')
+    result = runner.invoke(app, ["diff", "seeds/", "--format", "json", "--resolutions", str(verdicts)])
+    assert "x-0123456789" in result.stderr and "stale" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["extract", "no/such/folder"], ["diff", "missing.txt"], ["check", "nowhere/"]])
+def test_missing_paths_exit_2_with_one_line(in_repo, store, args):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "no such file" in result.stderr
+
+
+def test_malformed_resolutions_exit_2_and_file_untouched(in_repo, store, tmp_path):
+    verdicts = tmp_path / "r.toml"
+    verdicts.write_text("[x-0123456789\n")
+    result = runner.invoke(app, ["check", "seeds/", "--resolutions", str(verdicts)])
+    assert result.exit_code == 2 and "line 1" in result.stderr
+    assert verdicts.read_text() == "[x-0123456789\n"
+
+
+def test_folder_with_bad_files_yields_seed_claims_and_one_warning_each(in_repo, store, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for seed in sorted(Path("seeds").glob("*.txt"))[:2]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01" * 100)
+    (folder / "copy.txt").write_bytes(sorted(Path("seeds").glob("*.txt"))[0].read_bytes())
+    result = runner.invoke(app, ["extract", str(folder), "--format", "json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["documents"]) == 2
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 3
+
+
+def test_help_shows_an_example():
+    result = runner.invoke(app, ["diff", "--help"])
+    assert "claims diff --topic prisoners" in result.stdout

@@ -1,0 +1,167 @@
+"""Each pipeline component on sentences written for these tests (none from the seeds)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from istanbul_claims import aliases
+from istanbul_claims.nlp.dates import resolve
+
+REF = dt.date(2025, 6, 5)  # a Thursday
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Monday", "2025-06-02", "2025-06-02"),
+    ("on Thursday", "2025-06-05", "2025-06-05"),
+    ("next Monday", "2025-06-09", "2025-06-09"),
+    ("next week", "2025-06-09", "2025-06-15"),
+    ("last week", "2025-05-26", "2025-06-01"),
+    ("this weekend", "2025-05-31", "2025-06-01"),
+    ("yesterday", "2025-06-04", "2025-06-04"),
+    ("the end of June", "2025-06-21", "2025-06-30"),
+    ("between 20 and 30 June", "2025-06-20", "2025-06-30"),
+    ("July 7-9", "2025-07-07", "2025-07-09"),
+    ("16 May", "2025-05-16", "2025-05-16"),
+    ("March 3, 2024", "2024-03-03", "2024-03-03"),
+    ("February 2022", "2022-02-01", "2022-02-28"),
+    ("in May", "2025-05-01", "2025-05-31"),
+    ("2019", "2019-01-01", "2019-12-31"),
+    ("next month", "2025-07-01", "2025-07-31"),
+])
+def test_dates_resolve_against_the_article_date(text, start, end):
+    got = resolve(text, REF)
+    assert got is not None
+    assert (got[0].isoformat(), got[1].isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["2-3 day", "30-day", "three years", "a week", "the past"])
+def test_durations_are_not_dates(text):
+    assert resolve(text, REF) is None
+
+
+def test_relative_date_without_reference_is_unresolved():
+    assert resolve("Monday", None) is None
+
+
+@pytest.mark.parametrize("spellings", [
+    ["Zelensky", "Zelenskyy", "Vladimir Zelensky", "Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "Zelenskii"],
+    ["Kyiv", "Kiev"], ["Türkiye", "Turkey", "Turkiye"], ["Medinsky", "Vladimir Medinsky", "Medinskii"],
+])
+def test_one_canonical_name_per_actor(spellings):
+    assert len({aliases.resolve(s, "PERSON" if " " in s else None).name for s in spellings}) == 1
+
+
+@pytest.mark.parametrize(("a", "b"), [("Vladimir Putin", "Vladimir Medinsky"), ("Vladimir Putin", "Vladimir Zelensky"),
+                                      ("Dmitry Medvedev", "Dmitry Peskov"), ("Maria Ivanova", "Maria Petrova")])
+def test_shared_first_names_never_merge(a, b):
+    assert aliases.resolve(a, "PERSON").name != aliases.resolve(b, "PERSON").name
+
+
+def test_unknown_surname_variant_matches_only_with_the_same_first_name():
+    assert aliases.resolve("Rustam Umerow", "PERSON").name == "Rustem Umerov"
+    assert aliases.resolve("Boris Umerova", "PERSON").name != "Rustem Umerov"
+
+
+def speakers(doc):
+    return [s["speaker"] for s in doc._.sentences if doc.text[s["start"]:s["end"]].strip()]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Sergey Lavrov said the envoys would meet again.", "Sergey Lavrov"),
+    ("According to Hakan Fidan, the envoys would meet again.", "Hakan Fidan"),
+    ("TASS quoted Dmitry Peskov as saying the envoys would meet again.", "Dmitry Peskov"),
+    ("The envoys would meet again, Keith Kellogg told reporters.", "Keith Kellogg"),
+])
+def test_speaker_of_a_sentence(parse, text, speaker):
+    assert speakers(parse(text))[0] == speaker
+
+
+def test_pronoun_carries_the_last_named_speaker(parse):
+    doc = parse("Sergey Lavrov spoke in Geneva on Friday. He said the envoys would meet again.")
+    assert speakers(doc) == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+def test_quote_sentences_share_their_attribution(parse):
+    doc = parse("“We are ready. The list is long,” Dmitry Peskov said.")
+    assert set(speakers(doc)) == {"Dmitry Peskov"}
+
+
+def figures(doc):
+    return {f["text"]: f for f in doc._.figures}
+
+
+@pytest.mark.parametrize(("text", "span", "basis"), [
+    ("Moscow will unilaterally return 900 bodies to Kyiv.", "900 bodies", "unilateral"),
+    ("The remains of 900 soldiers will be exchanged.", "900 soldiers", "reciprocal"),
+    ("The sides agreed on a “900 for 900” swap.", "900 for 900", "reciprocal"),
+    ("Moscow will hand over 900 bodies.", "900 bodies", None),
+])
+def test_reciprocity_comes_from_the_figures_own_clause(parse, text, span, basis):
+    assert figures(parse(text))[span]["basis"] == basis
+
+
+@pytest.mark.parametrize(("text", "span", "subject"), [
+    ("Moscow will return the remains of 900 soldiers.", "900 soldiers", "body"),
+    ("Detainees under the age of 30 will be released.", "under the age of 30", "age"),
+    ("Kyiv proposed a truce lasting at least 45 days.", "at least 45 days", "ceasefire"),
+    ("The memorandum consists of four sections.", "four sections", "part"),
+    ("They also published a list of 120 names of missing children.", "120 names", "child"),
+    ("The envoys met with 12 bankers.", "12", None),
+])
+def test_what_a_figure_is_about(parse, text, span, subject):
+    assert figures(parse(text))[span]["subject"] == subject
+
+
+def test_figure_inside_an_offer_carries_the_proposer(parse):
+    doc = parse("Russia offered Ukraine a 4-5 day ceasefire on parts of the front.")
+    assert figures(doc)["4-5 day"]["proposer"] == "Russia"
+
+
+@pytest.mark.parametrize(("text", "party", "stance", "subject"), [
+    ("Kyiv rejected the demand to withdraw from the region.", "Ukraine", "reject", "withdrawal"),
+    ("Moscow offered a partial ceasefire.", "Russia", "offer", "ceasefire"),
+    ("The Kremlin did not agree to a summit.", "Russia", "reject", "summit"),
+    ("Ankara proposed an exchange of prisoners.", "Turkey", "propose", "exchange"),
+])
+def test_proposals_name_who_takes_which_stance_on_what(parse, text, party, stance, subject):
+    found = [(p["party"], p["stance"], p["subject"]) for p in parse(text)._.proposals]
+    assert (party, stance, subject) in found
+
+
+def test_this_offer_refers_back_to_the_last_offer(parse):
+    doc = parse("Moscow offered a short local truce. Kyiv is considering this offer.")
+    consider = [p for p in doc._.proposals if p["stance"] == "consider"][0]
+    assert (consider["party"], consider["subject"], consider["qualifier"]) == ("Ukraine", "ceasefire", "partial")
+
+
+def test_earlier_meeting_is_scoped_apart(parse):
+    doc = parse("The envoys met in Istanbul on June 5. During the first round, held on May 16, they swapped 300 "
+                "prisoners. Today they agreed to swap 500 more.", reference="2025-06-05")
+    events = [s["event"].split(":")[0] for s in doc._.sentences]
+    assert events == ["main", "earlier", "main"]
+
+
+def test_line_break_ends_a_sentence(parse):
+    doc = parse("What the parties agreed on\nThe envoys met twice.")
+    assert len(list(doc.sents)) == 2
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("The prisoners of war were swapped.", "prisoners"), ("A truce was declared.", "ceasefire"),
+    ("The bodies were returned.", "bodies"), ("Sanctions may be lifted.", "sanctions"),
+])
+def test_sentence_topics(parse, text, topic):
+    assert topic in parse(text)._.sentences[0]["topics"]
+
+
+def test_pipeline_runs_in_two_processes(nlp):
+    texts = ["Moscow will unilaterally return 900 bodies.", "Kyiv proposed a truce lasting at least 45 days."]
+    docs = []
+    for text in texts:
+        doc = nlp.make_doc(text)
+        doc._.reference = "2025-06-02"
+        docs.append(doc)
+    out = list(nlp.pipe(docs, n_process=2, batch_size=1))
+    assert [len(d._.figures) for d in out] == [1, 1]

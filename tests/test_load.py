@@ -1,0 +1,183 @@
+"""The loader: the seeds, and every kind of bad file a folder of scraped pages holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from istanbul_claims import load
+from istanbul_claims.errors import InputError
+
+from .conftest import SEEDS
+
+GOOD = "A headline\n\nJune 3, 2025\n\n" + "The talks in Vienna ended after two days, officials said on Tuesday. " * 3 + "\n"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {d.id[:3]: d for d in load.load([SEEDS]).documents}
+
+
+def test_folder_loads_every_txt_sorted(seeds):
+    assert list(seeds) == ["000", "001", "002", "003", "004"]
+
+
+@pytest.mark.parametrize(("doc", "title"), [
+    ("000", "Ceasefire Proposal and Prisoner Exchange Highlight Second Round of Peace Talks Between Ukraine and Russia"),
+    ("002", "Ukraine, Russia begin second round of peace talks in Istanbul"),
+    ("004", "Second round of Ukraine-Russia talks ends with PoW deal, no major breakthrough"),
+    ("003", "The second round of talks between Russia and Ukraine took place in Istanbul on 2 June."),
+])
+def test_title_skips_breadcrumbs_and_captions(seeds, doc, title):
+    assert seeds[doc].title == title
+
+
+@pytest.mark.parametrize(("doc", "outlet"), [("002", "Reuters"), ("001", "teleSUR"), ("000", None)])
+def test_outlet_where_the_text_shows_it(seeds, doc, outlet):
+    assert seeds[doc].outlet == outlet
+
+
+@pytest.mark.parametrize(("doc", "published"), [("000", dt.date(2025, 6, 2)), ("004", dt.date(2025, 6, 5)),
+                                                ("003", None)])
+def test_published_from_the_date_line(seeds, doc, published):
+    assert seeds[doc].published == published
+
+
+def test_undated_article_reads_against_the_corpus_date(seeds):
+    assert seeds["003"].reference == dt.date(2025, 6, 2)
+
+
+@pytest.mark.parametrize(("doc", "furniture"), [
+    ("000", "Tags: Ukraine"), ("000", "Related Articles"), ("000", "Search"), ("001", "RELATED:"),
+    ("001", "Russia to Resume Security Consultations"), ("001", "Source: EFE"), ("001", "teleSUR/ JF"),
+    ("003", "Photo courtesy"), ("004", "RELATED ARTICLES"), ("004", "Most Popular"), ("002", "Tags"),
+])
+def test_body_drops_page_furniture(seeds, doc, furniture):
+    assert furniture in seeds[doc].text
+    assert furniture not in seeds[doc].body
+
+
+def test_body_keeps_offsets_of_the_text(seeds):
+    doc = seeds["004"]
+    assert len(doc.body) == len(doc.text)
+    at = doc.text.index("6,000 for 6,000")
+    assert doc.body[at:at + 15] == "6,000 for 6,000"
+
+
+def _write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_missing_path_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        load.load([tmp_path / "nope.txt"])
+
+
+def test_folder_without_txt_is_an_input_error(tmp_path):
+    (tmp_path / "notes.md").write_text("x")
+    with pytest.raises(InputError, match="no .txt"):
+        load.load([tmp_path])
+
+
+@pytest.mark.parametrize(("name", "data", "warning"), [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\t \n", "empty"),
+    ("binary.txt", b"\x00\x01\x02PNG\x00" * 50, "binary"),
+])
+def test_unreadable_files_are_skipped_with_a_warning(tmp_path, name, data, warning):
+    good = _write(tmp_path, "good.txt", GOOD.encode())
+    bad = _write(tmp_path, name, data)
+    report = load.load([good, bad])
+    assert [d.id for d in report.documents] == ["good"]
+    assert len(report.warnings) == 1 and name in report.warnings[0] and warning in report.warnings[0]
+
+
+def test_only_bad_files_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no readable article"):
+        load.load([_write(tmp_path, "empty.txt", b"")])
+
+
+@pytest.mark.parametrize(("encoding", "prefix"), [("utf-8-sig", b""), ("utf-16", b""), ("utf-8", b"\xef\xbb\xbf")])
+def test_bom_and_utf16_decode_cleanly(tmp_path, encoding, prefix):
+    path = _write(tmp_path, "a.txt", prefix + GOOD.replace("Vienna", "Zürich").encode(encoding))
+    doc = load.load([path]).documents[0]
+    assert doc.text.startswith("A headline") and "Zürich" in doc.text
+
+
+def test_cp1252_decodes_with_a_warning(tmp_path):
+    path = _write(tmp_path, "a.txt", GOOD.replace("Vienna", "Curaçao “north”").encode("cp1252"))
+    report = load.load([path])
+    assert "Curaçao “north”" in report.documents[0].text
+    assert "cp1252" in report.warnings[0]
+
+
+def test_crlf_offsets_point_into_the_loaded_text(tmp_path):
+    path = _write(tmp_path, "a.txt", GOOD.replace("\n", "\r\n").encode())
+    doc = load.load([path]).documents[0]
+    assert "\r" not in doc.text
+    assert doc.text[doc.text.index("two days"):][:8] == "two days"
+
+
+def test_html_saved_as_txt_is_stripped(tmp_path):
+    html = f"<html><head><script>alert(1)</script></head><body><h1>A headline</h1><p>{GOOD[30:]}</p></body></html>"
+    report = load.load([_write(tmp_path, "page.txt", html.encode())])
+    doc = report.documents[0]
+    assert "<p>" not in doc.text and "alert" not in doc.text and "Vienna" in doc.text
+    assert "HTML" in report.warnings[0]
+
+
+def test_same_article_twice_is_counted_once(tmp_path):
+    a = _write(tmp_path, "a.txt", GOOD.encode())
+    b = _write(tmp_path, "b.txt", GOOD.encode())
+    report = load.load([a, b])
+    assert len(report.documents) == 1 and "counted once" in report.warnings[0]
+
+
+def test_symlink_loop_is_skipped(tmp_path):
+    _write(tmp_path, "good.txt", GOOD.encode())
+    os.symlink(tmp_path / "loop.txt", tmp_path / "loop.txt")
+    report = load.load([tmp_path])
+    assert [d.id for d in report.documents] == ["good"]
+    assert "loop.txt" in report.warnings[0]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file, so permissions cannot be tested as root")
+def test_unreadable_permissions_are_skipped(tmp_path):
+    good = _write(tmp_path, "good.txt", GOOD.encode())
+    locked = _write(tmp_path, "locked.txt", GOOD.encode() + b"x")
+    locked.chmod(0)
+    report = load.load([good, locked])
+    assert "permission" in report.warnings[0]
+
+
+def test_huge_text_is_chunked_on_paragraphs():
+    text = ("A paragraph of news text. " * 20 + "\n") * 2000
+    chunks = list(load.iter_chunks(text, limit=50_000))
+    assert len(chunks) > 1
+    assert "".join(c for _, c in chunks) == text
+    assert all(len(c) <= 50_000 for _, c in chunks)
+    assert all(text[o:o + len(c)] == c for o, c in chunks)
+
+
+@given(st.text(max_size=2000))
+def test_parse_never_crashes(text):
+    if not text.strip():
+        return
+    doc = load.parse(text, __import__("pathlib").Path("x.txt"), "0" * 64)
+    assert len(doc.body) == len(doc.text)
+    assert all(0 <= s <= e <= len(doc.text) for s, e in doc.furniture)
+
+
+@given(st.binary(max_size=500))
+def test_decode_never_crashes_on_bytes(data):
+    try:
+        text = load.decode(data, __import__("pathlib").Path("x.txt"))
+    except InputError:
+        return
+    assert "\r" not in text

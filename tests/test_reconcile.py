@@ -1,0 +1,158 @@
+"""The reconciler on claims built by hand: every contradiction kind, and what is not a contradiction."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from istanbul_claims.models import FigureClaim, FigureValue, ProposalClaim, ProposalValue, Resolution
+from istanbul_claims.reconcile import compare_figures, reconcile
+
+_n = iter(range(10_000))
+
+
+def fig(doc, sentence, lo=None, hi=None, *, basis=None, subject="body", unit=None, approx=False,
+        lo_in=True, hi_in=True, frame="transfer", proposer=None, speaker=None, event="main"):
+    i = next(_n)
+    return FigureClaim(id=f"f{i:04d}", doc=doc, text=str(lo or hi), sentence=sentence, start=i, end=i + 1,
+                       speaker=speaker, topics=["bodies"], event=event,
+                       value=FigureValue(min=lo, max=hi, basis=basis, subject=subject, unit=unit,
+                                         approximate=approx, min_inclusive=lo_in, max_inclusive=hi_in,
+                                         frame=frame, proposer=proposer))
+
+
+def prop(doc, sentence, stance, party="Kingdom", subject="ceasefire", qualifier=None):
+    i = next(_n)
+    return ProposalClaim(id=f"p{i:04d}", doc=doc, text=sentence, sentence=sentence, start=i, end=i + 1,
+                         topics=["ceasefire"], value=ProposalValue(proposer=party, party=party, what=subject,
+                                                                    stance=stance, subject=subject,
+                                                                    qualifier=qualifier))
+
+
+def kinds(claims):
+    return sorted(c.kind for c in reconcile(claims).contradictions)
+
+
+def test_unilateral_vs_reciprocal_is_a_reciprocity_contradiction():
+    claims = [fig("a", "The north will hand over 800 bodies unilaterally.", 800, 800, basis="unilateral"),
+              fig("b", "The sides will swap 800 for 800 bodies.", 800, 800, basis="reciprocal")]
+    assert kinds(claims) == ["reciprocity"]
+
+
+def test_same_count_with_different_basis_is_not_numeric():
+    claims = [fig("a", "s1", 800, 800, basis="unilateral"), fig("b", "s2", 800, 800, basis="reciprocal")]
+    assert "numeric" not in kinds(claims)
+
+
+def test_different_exact_counts_are_numeric():
+    assert kinds([fig("a", "s1", 300, 300), fig("b", "s2", 450, 450)]) == ["numeric"]
+
+
+def test_age_bounds_that_differ_are_a_range_contradiction():
+    claims = [fig("a", "Recruits aged 19 to 27.", 19, 27, subject="age", unit="year"),
+              fig("b", "Recruits under 27.", None, 27, subject="age", unit="year", hi_in=False)]
+    assert kinds(claims) == ["range"]
+
+
+def test_identical_age_bounds_agree():
+    claims = [fig("a", "s1", None, 30, subject="age", unit="year", hi_in=False),
+              fig("b", "s2", None, 30, subject="age", unit="year", hi_in=False)]
+    diff = reconcile(claims)
+    assert diff.contradictions == [] and len(diff.clusters) == 1
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ({"lo": 1, "unit": "hour", "approx": True, "lo_in": False}, {"lo": 1, "hi": 1, "unit": "hour", "approx": True}),
+    ({"lo": 1000}, {"lo": 1000}),
+    ({"lo": 1000}, {"lo": 1200, "hi": 1200}),
+    ({"lo": 2, "hi": 3, "unit": "day"}, {"lo": 48, "hi": 48, "unit": "hour"}),
+    ({"lo": 20, "hi": 20, "approx": True}, {"lo": 22, "hi": 22}),
+    ({"hi": 500}, {"lo": 450, "hi": 450}),
+])
+def test_compatible_figures_are_not_contradictions(a, b):
+    subject = "meeting" if a.get("unit") in ("hour", "day") else "prisoner"
+    va = FigureValue(min=a.get("lo"), max=a.get("hi"), unit=a.get("unit"), approximate=a.get("approx", False),
+                     min_inclusive=a.get("lo_in", True), subject=subject)
+    vb = FigureValue(min=b.get("lo"), max=b.get("hi"), unit=b.get("unit"), approximate=b.get("approx", False),
+                     subject=subject)
+    assert compare_figures(va, vb) is None
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ((None, 100), (150, 150), "range"),
+    ((10, 20), (30, 40), "range"),
+    ((5, 5), (7, 7), "numeric"),
+])
+def test_disjoint_figures_conflict(a, b, kind):
+    assert compare_figures(FigureValue(min=a[0], max=a[1], subject="prisoner"),
+                           FigureValue(min=b[0], max=b[1], subject="prisoner")) == kind
+
+
+def test_different_proposers_proposals_do_not_conflict():
+    claims = [fig("a", "The north offered a 3-day truce.", 3, 3, subject="ceasefire", unit="day", proposer="North"),
+              fig("b", "The south proposed a 60-day truce.", 60, 60, subject="ceasefire", unit="day",
+                  proposer="South")]
+    assert kinds(claims) == []
+
+
+def test_earlier_event_is_not_compared_with_this_one():
+    claims = [fig("a", "In March the sides swapped 300.", 300, 300, event="earlier:2025-03"),
+              fig("b", "Today they swapped 500.", 500, 500)]
+    assert kinds(claims) == []
+
+
+def test_one_sentence_never_contradicts_itself():
+    sentence = "The north returned 101 people, while the south returned about 20."
+    assert kinds([fig("a", sentence, 101, 101), fig("a", sentence, 20, 20, approx=True), fig("b", "x", 101, 101)]) \
+        == ["numeric"]
+
+
+def test_considering_vs_rejecting_is_a_stance_contradiction():
+    claims = [prop("a", "The kingdom is considering the truce.", "consider"),
+              prop("b", "The kingdom rejected the truce.", "reject")]
+    assert kinds(claims) == ["stance"]
+
+
+def test_different_qualifiers_are_different_proposals():
+    claims = [prop("a", "The kingdom rejected a full truce.", "reject", qualifier="full"),
+              prop("b", "The kingdom offered a partial truce.", "offer", qualifier="partial")]
+    assert kinds(claims) == []
+
+
+def test_within_one_source_two_speakers_is_said():
+    claims = [fig("a", "X said it is unilateral.", 800, 800, basis="unilateral", speaker="X"),
+              fig("a", "Y said it is an exchange.", 800, 800, basis="reciprocal", speaker="Y")]
+    (c,) = reconcile(claims).contradictions
+    assert c.between == "speakers"
+    assert "a reports both versions" in c.explanation
+
+
+def test_ids_are_stable_whatever_the_order():
+    claims = [fig("a", "s1", 300, 300), fig("b", "s2", 450, 450), fig("c", "s3", 300, 300, basis="unilateral"),
+              fig("d", "s4", 300, 300, basis="reciprocal")]
+    first = reconcile(claims)
+    shuffled = claims[:]
+    random.Random(4).shuffle(shuffled)
+    second = reconcile(shuffled)
+    assert [c.id for c in first.contradictions] == [c.id for c in second.contradictions]
+    assert [k.id for k in first.clusters] == [k.id for k in second.clusters]
+
+
+def test_resolution_marks_resolved_and_unknown_ids_are_stale():
+    claims = [fig("a", "s1", 300, 300), fig("b", "s2", 450, 450)]
+    (c,) = reconcile(claims).contradictions
+    diff = reconcile(claims, {c.id: Resolution(verdict="known-discrepancy", note="n"),
+                              "x-0000000000": Resolution(verdict="both-reported", note="old")})
+    assert diff.contradictions[0].status == "resolved"
+    assert diff.stale_resolutions == ["x-0000000000"]
+
+
+def test_topic_filter_keeps_matching_clusters_only():
+    claims = [fig("a", "s1", 300, 300), fig("b", "s2", 450, 450)]
+    assert reconcile(claims, topic="bodies").contradictions
+    assert not reconcile(claims, topic="sanctions").clusters
+
+
+def test_unknown_subject_is_never_clustered():
+    assert reconcile([fig("a", "s1", 5, 5, subject=None), fig("b", "s2", 10, 10, subject=None)]).clusters == []
