@@ -114,6 +114,14 @@ def test_what_a_figure_is_about(parse, text, span, subject):
     assert figures(parse(text))[span]["subject"] == subject
 
 
+@pytest.mark.parametrize(("word", "subject"), [("servicemen", "prisoner"), ("cease-fires", "ceasefire"),
+                                              ("party", None), ("truces", "ceasefire")])
+def test_near_spellings_of_subject_words_match(word, subject):
+    from istanbul_claims.nlp.figures import subject_word
+
+    assert subject_word(word) == subject
+
+
 def test_figure_inside_an_offer_carries_the_proposer(parse):
     doc = parse("Russia offered Ukraine a 4-5 day ceasefire on parts of the front.")
     assert figures(doc)["4-5 day"]["proposer"] == "Russia"

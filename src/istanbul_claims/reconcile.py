@@ -124,14 +124,41 @@ def compare_proposals(a: ProposalClaim, b: ProposalClaim) -> ContradictionKind |
     return "stance" if stances == {True, False} else None
 
 
-def _conflict(a: Claim, b: Claim) -> ContradictionKind | None:
-    if a.sentence == b.sentence and a.doc == b.doc:
+def _conflict(a: Claim, b: Claim, check_sentence: bool = True) -> ContradictionKind | None:
+    if check_sentence and a.sentence == b.sentence and a.doc == b.doc:
         return None  # one sentence does not contradict itself ("101 returned, while Ukraine returned 20")
     if isinstance(a, FigureClaim) and isinstance(b, FigureClaim):
         return compare_figures(a.value, b.value)
     if isinstance(a, ProposalClaim) and isinstance(b, ProposalClaim):
         return compare_proposals(a, b)
     return None
+
+
+def _signature(claim: Claim) -> tuple:
+    v = claim.value
+    if isinstance(claim, FigureClaim):
+        return (v.basis, v.min, v.max, v.min_inclusive, v.max_inclusive, v.approximate, v.unit, v.subject)
+    return (v.stance in _POSITIVE,)
+
+
+def _conflicts(members: list[Claim]) -> dict[str, set[str]]:
+    """Conflicting claim ids by kind. Claims are compared once per distinct value, not pairwise, so a
+    block of n claims with v distinct values costs n + v^2 comparisons."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in members:
+        groups[_signature(claim)].append(claim)
+    reps = list(groups.items())
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for i, (_, a_claims) in enumerate(reps):
+        for _, b_claims in reps[i + 1:]:
+            a_sentences = {(c.doc, c.sentence) for c in a_claims}
+            b_sentences = {(c.doc, c.sentence) for c in b_claims}
+            if len(a_sentences | b_sentences) < 2:
+                continue  # one sentence does not contradict itself
+            kind = _conflict(a_claims[0], b_claims[0], check_sentence=False)
+            if kind:
+                kinds[kind].update(c.id for c in a_claims + b_claims)
+    return kinds
 
 
 def _topic(members: list[Claim]) -> str:
@@ -230,12 +257,7 @@ def reconcile(claims: list[Claim], resolutions: dict[str, Resolution] | None = N
             continue
         cluster = Cluster(id=f"k-{_stable(key)}", topic=cluster_topic, key=key, claims=members)
         clusters.append(cluster)
-        kinds: dict[str, set[str]] = defaultdict(set)
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                kind = _conflict(a, b)
-                if kind:
-                    kinds[kind].update((a.id, b.id))
+        kinds = _conflicts(members)
         subject = key.split("|")[2] if key.startswith("figure|") else key.split("|")[3]
         for kind, ids in sorted(kinds.items()):
             involved = [c for c in members if c.id in ids]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from functools import cache
 
+from rapidfuzz import fuzz, process, utils
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -26,6 +27,20 @@ def _lexicons() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
 
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
+
+
+# A noun the lexicon lacks still names a subject when it is a near spelling of one ("servicemen",
+# "POWs", "cease-fires"); ratio, not token_set_ratio, so "part" never matches "party".
+SUBJECT_CUTOFF = 90.0
+
+
+def subject_word(word: str) -> str | None:
+    subjects, _, _ = _lexicons()
+    if word in subjects:
+        return subjects[word]
+    match = process.extractOne(word, list(subjects), scorer=fuzz.ratio, processor=utils.default_process,
+                               score_cutoff=SUBJECT_CUTOFF)
+    return subjects[match[0]] if match else None
 
 
 def counted_noun(num: Token) -> Token | None:
@@ -79,7 +94,7 @@ def subject_of(span: Span, num: Token, counted: Token | None, unit: str | None) 
         candidates.append(head)
         candidates += [t for t in ancestors(num) if t.pos_ in ("NOUN", "PROPN")]
     for token in candidates:
-        name = subjects.get(_lemma(token)) or subjects.get(token.lower_)
+        name = subject_word(_lemma(token)) or subject_word(token.lower_)
         if name and _lemma(token) not in transparent:
             return name
     if counts_thing:

@@ -1,0 +1,124 @@
+"""`make bench`: extraction throughput against plain en_core_web_sm, cached re-runs, and reconcile scaling.
+
+Builds a corpus of N articles (default 2,000; --articles N) by recombining and perturbing sentences of
+seeds/ (numbers, names, order), runs both pipelines side by side in one process, prints a table and
+writes bench/results.json. A benchmark, not a test: timings depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NAMES = [("Vladimir Medinsky", "Vladimir Medinskiy"), ("Rustem Umerov", "Rustam Umerov"),
+         ("Volodymyr Zelensky", "Zelenskyy"), ("Hakan Fidan", "Fidan")]
+
+
+def build_corpus(n: int, folder: Path, seed: int = 7) -> list[Path]:
+    from istanbul_claims import load
+
+    rng = random.Random(seed)
+    sentences = []
+    for doc in load.load([ROOT / "seeds"]).documents:
+        sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", doc.body) if len(s.strip()) > 40]
+    paths = []
+    for i in range(n):
+        picked = rng.sample(sentences, k=min(len(sentences), 25))
+        text = " ".join(picked)
+        text = re.sub(r"\d[\d,]*", lambda m: f"{int(m[0].replace(',', '')) + rng.randint(0, 3):,}", text)
+        for a, b in NAMES:
+            if rng.random() < 0.5:
+                text = text.replace(a, b)
+        path = folder / f"{i:05d}.txt"
+        path.write_text(f"Article {i}\n\nJune 2, 2025\n\n{text}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def words(paths: list[Path]) -> int:
+    return sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
+
+
+def time_it(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def synthetic_claims(n: int, seed: int = 3):
+    from istanbul_claims.models import FigureClaim, FigureValue
+
+    rng = random.Random(seed)
+    subjects = ["body", "age", "child", "prisoner", "ceasefire", "part", "region", "aircraft"]
+    claims = []
+    for i in range(n):
+        value = rng.choice([6000, 6000, 1000, 339, 25, 30])
+        claims.append(FigureClaim(
+            id=f"c{i}", doc=f"d{i % 2000}", text=str(value), sentence=f"s{i}", start=0, end=1,
+            topics=["prisoners"], event=rng.choice(["main", "main", "earlier:2025-05"]),
+            value=FigureValue(min=value, max=value, subject=rng.choice(subjects), frame=rng.choice([None, "transfer"]),
+                              basis=rng.choice([None, "unilateral", "reciprocal"]))))
+    return claims
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    args = ap.parse_args()
+
+    import spacy
+
+    from istanbul_claims import corpus
+    from istanbul_claims.nlp.pipeline import MODEL
+    from istanbul_claims.reconcile import reconcile
+
+    results: dict = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()} {platform.processor()}",
+                     "python": sys.version.split()[0], "articles": args.articles}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        paths = build_corpus(args.articles, folder)
+        n_words = words(paths)
+        results["words"] = n_words
+
+        plain = spacy.load(MODEL)
+        texts = [p.read_text(encoding="utf-8") for p in paths]
+        base = time_it(lambda: [None for _ in plain.pipe(texts, batch_size=16)])
+        store = Path(tmp) / "claims.db"
+        ours = time_it(lambda: corpus.extract_paths([folder], store, jobs=1))
+        cached = time_it(lambda: corpus.extract_paths([folder], store, jobs=1))
+        _, claims = corpus.stored(store)
+        diff_time = time_it(lambda: reconcile(claims))
+        results.update(baseline_words_per_s=n_words / base, ours_words_per_s=n_words / ours,
+                       ratio=base / ours, cached_rerun_s=cached, diff_on_stored_s=diff_time, claims=len(claims))
+    for n in (1_000, 10_000, 100_000):
+        synthetic = synthetic_claims(n)
+        results[f"reconcile_{n}_s"] = time_it(lambda s=synthetic: reconcile(s))
+    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"istanbul-claims bench ({args.articles} articles, {results['words']:,} words)")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for key, value in results.items():
+        table.add_row(key, f"{value:,.3f}" if isinstance(value, float) else str(value))
+    Console().print(table)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
