@@ -21,22 +21,26 @@ def extract(documents: Iterable[Document], jobs: int = 1,
     nlp = build()
     docs = list(documents)
 
-    def inputs() -> Iterator[tuple[object, tuple[int, int]]]:
+    def inputs() -> Iterator[tuple[object, tuple[int, int, int]]]:
+        # One document's chunks at a time: its body is blanked once, and the chunk count travels
+        # with each chunk so results can be released in order without a pass over the corpus first.
         for index, document in enumerate(docs):
-            body = document.body
-            for offset, chunk in iter_chunks(body):
+            chunks = list(iter_chunks(document.body))
+            for offset, chunk in chunks:
                 doc = nlp.make_doc(chunk)
                 doc._.reference = document.reference.isoformat() if document.reference else None
-                yield doc, (index, offset)
+                yield doc, (index, offset, len(chunks))
 
     pending: dict[int, list[Claim]] = {}
-    chunk_counts = {i: sum(1 for _ in iter_chunks(d.body)) for i, d in enumerate(docs)}
-    seen: dict[int, int] = {}
+    done: dict[int, int] = {}
+    totals: dict[int, int] = {}
     next_index = 0
-    for doc, (index, offset) in nlp.pipe(inputs(), as_tuples=True, n_process=max(1, jobs), batch_size=BATCH_SIZE):
+    for doc, (index, offset, total) in nlp.pipe(inputs(), as_tuples=True, n_process=max(1, jobs),
+                                                batch_size=BATCH_SIZE):
         pending.setdefault(index, []).extend(claims_from_doc(doc, docs[index], offset))
-        seen[index] = seen.get(index, 0) + 1
-        while next_index < len(docs) and seen.get(next_index) == chunk_counts[next_index]:
+        done[index] = done.get(index, 0) + 1
+        totals[index] = total
+        while next_index in totals and done[next_index] == totals[next_index]:
             claims = pending.pop(next_index, [])
             if on_done:
                 on_done(docs[next_index])
