@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import resolutions as res
-from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_UNRESOLVED, ClaimsError
+from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNRESOLVED, ClaimsError
 from .models import Claim, Diff, Document, Extraction, Resolution
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
@@ -105,8 +105,7 @@ def _diff(paths, store, topic, resolutions_file) -> tuple[list[Document], Diff]:
     verdicts = res.read(resolutions_file)
     documents, claims = _gather(paths, store)
     diff = reconcile(claims, verdicts, topic=topic)
-    known = {c.id for c in reconcile(claims).contradictions} if topic else None
-    for stale in diff.stale_resolutions if known is None else sorted(set(verdicts) - known):
+    for stale in diff.stale_resolutions:
         err.print(f"[yellow]warning:[/yellow] {resolutions_file}: resolution {stale} matches no contradiction "
                   "(stale); remove it", highlight=False)
     return documents, diff
@@ -243,5 +242,3 @@ def run() -> None:
                   highlight=False, soft_wrap=True)
         sys.exit(EXIT_INTERNAL)
 
-
-__all__ = ["app", "run", "EXIT_BAD_INPUT"]

@@ -143,6 +143,8 @@ class Resolution(BaseModel):
 class Cluster(BaseModel):
     id: str
     topic: str
+    # Every topic its claims are about; `claims diff --topic T` keeps the clusters listing T.
+    topics: list[str] = Field(default_factory=list)
     key: str
     claims: list[Claim]
 

@@ -166,18 +166,14 @@ def _topic(members: list[Claim]) -> str:
     return firsts.most_common(1)[0][0] if firsts else "other"
 
 
-def _describe_value(claim: Claim) -> str:
-    if isinstance(claim, ProposalClaim):
+def _describe_value(claim: Claim, kind: str) -> str:
+    """What one side of a contradiction says, in the terms of the contradiction's kind."""
+    if kind == "stance":
         return {"offer": "offers", "propose": "proposes", "demand": "demands", "accept": "accepts",
                 "consider": "is considering", "reject": "rejects"}[claim.value.stance]
-    v = claim.value
-    if isinstance(claim, FigureClaim) and v.basis and claim_kind_of(claim) == "reciprocity":
-        return "unilaterally" if v.basis == "unilateral" else "in an exchange"
-    return describe_figure(v)
-
-
-def claim_kind_of(claim: FigureClaim) -> str:
-    return "reciprocity" if claim.value.basis else "value"
+    if kind == "reciprocity":
+        return "unilaterally" if claim.value.basis == "unilateral" else "in an exchange"
+    return describe_figure(claim.value)
 
 
 def _fmt(x: float) -> str:
@@ -214,7 +210,7 @@ def explain(kind: str, sides: list[list[Claim]], subject: str) -> str:
     subject = _SUBJECT_WORDS.get(subject, subject)
     parts = []
     for side in sides:
-        value = _describe_value(side[0]) if kind in ("reciprocity", "stance") else describe_figure(side[0].value)
+        value = _describe_value(side[0], kind)
         parts.append(f"{value} per {', '.join(dict.fromkeys(_who(c) for c in side))}")
     if kind == "stance":
         what = f"{sides[0][0].value.party}'s stance on the {subject}"
@@ -243,7 +239,10 @@ def _sides(kind: str, members: list[Claim]) -> list[list[Claim]]:
 
 def reconcile(claims: list[Claim], resolutions: dict[str, Resolution] | None = None,
               topic: str | None = None) -> Diff:
-    """Clusters of claims that state one fact, and the typed contradictions inside them."""
+    """Clusters of claims that state one fact, and the typed contradictions inside them.
+
+    `topic` filters what is returned, after every contradiction is found, so stale resolutions are
+    judged against the whole corpus whatever the filter."""
     resolutions = resolutions or {}
     clusters: list[Cluster] = []
     contradictions: list[Contradiction] = []
@@ -252,14 +251,12 @@ def reconcile(claims: list[Claim], resolutions: dict[str, Resolution] | None = N
         if len({c.doc for c in members}) < 2 and len({c.speaker for c in members}) < 2:
             continue  # one voice repeating itself: nothing to reconcile
         cluster_topic = _topic(members)
-        cluster_topics = {t for c in members for t in c.topics[:2]}
-        if topic and topic != cluster_topic and topic not in cluster_topics:
-            continue
-        cluster = Cluster(id=f"k-{_stable(key)}", topic=cluster_topic, key=key, claims=members)
+        cluster_topics = sorted({cluster_topic} | {t for c in members for t in c.topics[:2]})
+        cluster = Cluster(id=f"k-{_stable(key)}", topic=cluster_topic, topics=cluster_topics, key=key,
+                          claims=members)
         clusters.append(cluster)
-        kinds = _conflicts(members)
         subject = key.split("|")[2] if key.startswith("figure|") else key.split("|")[3]
-        for kind, ids in sorted(kinds.items()):
+        for kind, ids in sorted(_conflicts(members).items()):
             involved = [c for c in members if c.id in ids]
             sides = _sides(kind, involved)
             cid = f"x-{_stable(key, kind)}"
@@ -272,7 +269,11 @@ def reconcile(claims: list[Claim], resolutions: dict[str, Resolution] | None = N
                 explanation=explain(kind, sides, subject),
                 claims=[c for side in sides for c in side],
             ))
-    stale = sorted(set(resolutions) - {c.id for c in contradictions}) if topic is None else []
+    stale = sorted(set(resolutions) - {c.id for c in contradictions})
+    if topic:
+        clusters = [k for k in clusters if topic in k.topics]
+        kept = {k.id for k in clusters}
+        contradictions = [c for c in contradictions if c.cluster in kept]
     contradictions.sort(key=lambda c: (c.topic, c.id))
     return Diff(documents=sorted({c.doc for c in claims}), clusters=clusters,
                 contradictions=contradictions, stale_resolutions=stale)

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import numbers, rules
-from .util import ancestors, lemmas
+from .util import ancestors, lemma, lemmas
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
 # Words before a number that make it a subset, not a total: "the first two sections".
@@ -23,10 +23,6 @@ def _lexicons() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     subjects = {w: name for name, words in cfg["subjects"].items() for w in words}
     frames = {w: name for name, words in cfg["frames"].items() for w in words}
     return subjects, frames, frozenset(cfg["subjects_transparent"]["words"])
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
 
 
 # A noun the lexicon lacks still names a subject when it is a near spelling of one ("servicemen",
@@ -58,7 +54,7 @@ def counted_noun(num: Token) -> Token | None:
             noun = head
         elif head.pos_ not in ("NUM", "ADP", "PUNCT", "SYM", "X", "ADJ", "ADV"):
             break
-    if noun is not None and _lemma(noun) in transparent:
+    if noun is not None and lemma(noun) in transparent:
         inner = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         if inner is not None:
             noun = inner
@@ -76,7 +72,7 @@ def subject_of(span: Span, num: Token, counted: Token | None, unit: str | None) 
     if num.i > sent.start and span.doc[span.start - 1].lower_ in _SUBSET_WORDS:
         return None  # "the first two sections" picks some of them; it does not count them all
     candidates: list[Token] = []
-    counts_thing = counted is not None and unit not in TIME_UNITS and _lemma(counted) not in TIME_UNITS
+    counts_thing = counted is not None and unit not in TIME_UNITS and lemma(counted) not in TIME_UNITS
     if counted is not None:
         # "the remains of 6,000 soldiers": the container says what is counted.
         if counted.head.lower_ == "of" and counted.head.head.pos_ == "NOUN":
@@ -94,14 +90,14 @@ def subject_of(span: Span, num: Token, counted: Token | None, unit: str | None) 
         candidates.append(head)
         candidates += [t for t in ancestors(num) if t.pos_ in ("NOUN", "PROPN")]
     for token in candidates:
-        name = subject_word(_lemma(token)) or subject_word(token.lower_)
-        if name and _lemma(token) not in transparent:
+        name = subject_word(lemma(token)) or subject_word(token.lower_)
+        if name and lemma(token) not in transparent:
             return name
     if counts_thing:
         return None  # it counts something our subjects do not cover: compare it with nothing
     # Last resort: the nearest subject word in the sentence ("Ukraine has returned about 20", of children).
-    nearest = sorted((t for t in sent if subjects.get(_lemma(t))), key=lambda t: abs(t.i - num.i))
-    return subjects[_lemma(nearest[0])] if nearest else None
+    nearest = sorted((t for t in sent if subjects.get(lemma(t))), key=lambda t: abs(t.i - num.i))
+    return subjects[lemma(nearest[0])] if nearest else None
 
 
 def frame_of(num: Token) -> str | None:
@@ -110,7 +106,7 @@ def frame_of(num: Token) -> str | None:
     for token in [num, *ancestors(num, limit=7)]:
         if token.dep_ == "prep":
             continue  # "including the wounded" lists examples; it is not something done to them
-        frame = frames.get(_lemma(token))
+        frame = frames.get(lemma(token))
         if frame:
             return frame
     return None
@@ -176,7 +172,7 @@ def find_figures(doc: Doc) -> list[dict]:
             unit = "year"
         record = asdict(fig)
         record.update(unit=unit, basis=basis_of(fig, num),
-                      counted=_lemma(counted) if counted is not None else None,
+                      counted=lemma(counted) if counted is not None else None,
                       subject=subject, frame=frame_of(num), proposer=proposer_of(doc, num))
         found.append(record)
     return found

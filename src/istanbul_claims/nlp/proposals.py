@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import rules
-from .util import actors_in, resolve_party, subtree_span
+from .util import actors_in, lemma, resolve_party, subtree_span
 
 _POSITIVE = ("offer", "propose", "demand")
 _OTHER_CLAUSES = ("ccomp", "advcl", "nsubj", "conj", "xcomp", "parataxis", "relcl")
@@ -17,8 +17,8 @@ _OTHER_CLAUSES = ("ccomp", "advcl", "nsubj", "conj", "xcomp", "parataxis", "relc
 @cache
 def _stances() -> dict[str, str]:
     cfg = rules.cues()["proposals"]
-    return {lemma: stance for stance in ("offer", "propose", "demand", "accept", "consider", "reject")
-            for lemma in cfg[stance]}
+    return {word: stance for stance in ("offer", "propose", "demand", "accept", "consider", "reject")
+            for word in cfg[stance]}
 
 
 def _object(verb: Token) -> Token | None:
@@ -63,7 +63,7 @@ def classify(tokens: list[Token]) -> tuple[str | None, str | None]:
             break
     if subject is None:
         for token in sorted(tokens, key=lambda t: len(list(t.ancestors))):
-            subject = next((n for n, ws in cfg["proposal_subjects"].items() if t_lemma(token) in ws), None)
+            subject = next((n for n, ws in cfg["proposal_subjects"].items() if lemma(token) in ws), None)
             if subject:
                 break
     qualifier = next((q for q, ws in cfg["proposal_qualifiers"].items()
@@ -73,12 +73,8 @@ def classify(tokens: list[Token]) -> tuple[str | None, str | None]:
 
 def _anaphoric(head: Token, anaphors: list[str]) -> bool:
     """'this offer', 'the proposal', 'such demands' (but not 'the Russian delegation's initiative')."""
-    return t_lemma(head) in anaphors and not any(c.dep_ == "poss" for c in head.children) and any(
+    return lemma(head) in anaphors and not any(c.dep_ == "poss" for c in head.children) and any(
         c.lower_ in ("this", "that", "such", "the", "these", "those") for c in head.children)
-
-
-def t_lemma(token: Token) -> str:
-    return token.lemma_.lower()
 
 
 def find_proposals(doc: Doc) -> list[dict]:
@@ -88,13 +84,13 @@ def find_proposals(doc: Doc) -> list[dict]:
     last_person: dict | None = None
     for sent in doc.sents:
         for token in sent:
-            lemma = t_lemma(token)
-            stance = stances.get(lemma) if token.pos_ == "VERB" else None
+            word = lemma(token)
+            stance = stances.get(word) if token.pos_ == "VERB" else None
             anchor, obj, subj = token, None, None
             if stance:
                 obj, subj = _object(token), _subject(token)
-            elif token.pos_ == "NOUN" and lemma in cfg["carriers"] and token.dep_ in ("nsubj",) \
-                    and token.head.pos_ == "VERB" and t_lemma(token.head) not in stances:
+            elif token.pos_ == "NOUN" and word in cfg["carriers"] and token.dep_ in ("nsubj",) \
+                    and token.head.pos_ == "VERB" and lemma(token.head) not in stances:
                 # "Ukraine's plan begins with X": the carrier's owner proposes X.
                 stance, anchor, subj = "propose", token.head, token
                 obj = _object(token.head)
@@ -104,7 +100,7 @@ def find_proposals(doc: Doc) -> list[dict]:
                 stance, anchor, subj = "reject", verb, _subject(verb)
                 obj = next((c for c in verb.children if c.dep_ in ("dobj",)), None) or next(
                     (c for c in token.children if c.dep_ == "nsubj"), None)
-            if stance and lemma in cfg["need_for"] and not any(c.lower_ == "for" for c in token.children):
+            if stance and word in cfg["need_for"] and not any(c.lower_ == "for" for c in token.children):
                 continue  # "called the talks excellent" is no demand; "called for a truce" is
             if not stance or obj is None or obj.pos_ == "PRON" or obj.tag_ in ("WP", "WDT"):
                 continue
@@ -122,7 +118,7 @@ def find_proposals(doc: Doc) -> list[dict]:
                 subject, qualifier = classify(obj_tokens)
                 if subject is None and _anaphoric(part, cfg["anaphors"]):
                     # "this offer", "such demands": about whatever was last put on the table.
-                    wanted = {"demand": {"demand"}, "offer": {"offer", "propose"}}.get(t_lemma(part))
+                    wanted = {"demand": {"demand"}, "offer": {"offer", "propose"}}.get(lemma(part))
                     earlier = next((p for p in reversed(found) if p["subject"]
                                     and (wanted is None or p["stance"] in wanted)), None)
                     if earlier:

@@ -17,6 +17,10 @@ def actors_in(doc: Doc, start: int, end: int) -> list[dict]:
     return sorted(found, key=lambda a: (a["type"] != "person", a["start"]))
 
 
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
 def subtree_span(token: Token) -> tuple[int, int]:
     sub = list(token.subtree)
     return sub[0].idx, sub[-1].idx + len(sub[-1])
