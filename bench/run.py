@@ -74,11 +74,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    ap.add_argument("--jobs", type=int, default=0, help="worker processes for our extraction (0: all cores)")
     args = ap.parse_args()
 
     import spacy
 
     from istanbul_claims import corpus
+    from istanbul_claims.load import cpu_count
     from istanbul_claims.nlp.pipeline import MODEL
     from istanbul_claims.reconcile import reconcile
 
@@ -95,8 +97,10 @@ def main() -> int:
         texts = [p.read_text(encoding="utf-8") for p in paths]
         base = time_it(lambda: [None for _ in plain.pipe(texts, batch_size=16)])
         store = Path(tmp) / "claims.db"
-        ours = time_it(lambda: corpus.extract_paths([folder], store, jobs=1))
-        cached = time_it(lambda: corpus.extract_paths([folder], store, jobs=1))
+        jobs = args.jobs or cpu_count()
+        results["jobs"] = jobs
+        ours = time_it(lambda: corpus.extract_paths([folder], store, jobs=jobs))
+        cached = time_it(lambda: corpus.extract_paths([folder], store, jobs=jobs))
         _, claims = corpus.stored(store)
         diff_time = time_it(lambda: reconcile(claims))
         results.update(baseline_words_per_s=n_words / base, ours_words_per_s=n_words / ours,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process, utils
 
@@ -64,6 +64,7 @@ def party_of_adjective(word: str) -> str | None:
     return table().adjectives.get(word.strip().capitalize())
 
 
+@lru_cache(maxsize=65536)
 def resolve(name: str, label: str | None = None) -> Actor:
     """The canonical actor for a surface name; an unknown name becomes its own actor."""
     t = table()

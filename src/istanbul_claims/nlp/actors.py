@@ -31,6 +31,7 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
     chosen.sort(key=lambda s: s.start_char)
 
     found: list[dict] = []
+    text_of_doc = doc.text  # Doc.text joins every token: read it once
     for span in chosen:
         text = re.sub(r"[\u2019']s$", "", span.text).strip()
         # "Zelensky-Putin summit": two actors in one hyphenated entity.
@@ -39,7 +40,7 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
             parts = [text]
         offset = span.start_char
         for part in parts:
-            at = doc.text.find(part, offset)
+            at = text_of_doc.find(part, offset)
             actor = aliases.resolve(part, span.label_ if span.label_ != "ALIAS" else None)
             if actor.type is None and span.label_ == "ALIAS":
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 import dateparser
 from spacy.language import Language
@@ -35,6 +36,7 @@ def _year_for(month: int, ref: dt.date | None, explicit: str | None) -> int | No
     return ref.year if month <= ref.month + 1 else ref.year - 1
 
 
+@lru_cache(maxsize=65536)
 def resolve(text: str, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """Resolve a date expression against the article's own date; None when it names no calendar day."""
     t = " ".join(text.lower().replace("\u2013", "-").split())

@@ -82,6 +82,7 @@ def find_proposals(doc: Doc) -> list[dict]:
     cfg = rules.cues()["proposals"]
     found: list[dict] = []
     last_person: dict | None = None
+    text = doc.text  # Doc.text joins every token: read it once
     for sent in doc.sents:
         for token in sent:
             word = lemma(token)
@@ -136,7 +137,7 @@ def find_proposals(doc: Doc) -> list[dict]:
                 found.append({
                     "start": start, "end": end, "anchor_start": a_start, "anchor_end": a_end,
                     "proposer": who["name"] if who else None, "party": who.get("party") if who else None,
-                    "what": doc.text[o_start:o_end][:200], "stance": stance,
+                    "what": text[o_start:o_end][:200], "stance": stance,
                     "subject": subject, "qualifier": qualifier,
                 })
         people = [a for a in actors_in(doc, sent.start_char, sent.end_char) if a["type"] == "person"]

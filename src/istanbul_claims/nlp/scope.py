@@ -16,7 +16,8 @@ EARLIER_AFTER_DAYS = 3
 def _subordinate(doc: Doc, char: int) -> bool:
     """True inside a relative or adjectival clause: "delegates, several of whom missed the previous
     round" is about this round, not the previous one."""
-    token = next((t for t in doc if t.idx <= char < t.idx + len(t)), None)
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
     return token is not None and any(t.dep_ in ("relcl", "acl") for t in [token, *token.ancestors])
 
 
@@ -35,8 +36,9 @@ def scope_sentences(doc: Doc) -> None:
     dates = doc._.dates or []
     previous = "main"
     previous_end = 0
+    full = doc.text  # Doc.text joins every token: read it once
     for record in doc._.sentences:
-        text = doc.text[record["start"]:record["end"]]
+        text = full[record["start"]:record["end"]]
         lower = text.lower()
         event = None
         if any(c in lower for c in cues["current"]):
@@ -56,7 +58,7 @@ def scope_sentences(doc: Doc) -> None:
                     event = "earlier"
                     break
         if event is None:
-            same_paragraph = "\n" not in doc.text[previous_end:record["start"]]
+            same_paragraph = "\n" not in full[previous_end:record["start"]]
             opener = text.split(maxsplit=1)[0] if text.split() else ""
             event = previous if (same_paragraph or opener in cues["anaphoric_openers"]) else "main"
         record["event"] = event
