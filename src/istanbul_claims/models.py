@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+_BLANK = re.compile(r"[^\n]")
 
 
 class Document(BaseModel):
@@ -26,12 +29,15 @@ class Document(BaseModel):
     @property
     def body(self) -> str:
         """The text with header and furniture blanked out; same length, so offsets still hold."""
-        chars = list(self.text)
-        for start, end in self.furniture:
-            for i in range(start, end):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        return "".join(chars)
+        pieces, pos = [], 0
+        for start, end in sorted(self.furniture):
+            if start < pos:
+                start = pos
+            pieces.append(self.text[pos:start])
+            pieces.append(_BLANK.sub(" ", self.text[start:end]))
+            pos = max(pos, end)
+        pieces.append(self.text[pos:])
+        return "".join(pieces)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset, for annotations pointing into the file."""
