@@ -2,25 +2,57 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .. import aliases
+from .. import aliases, rules
 
-_LABELS = {"PERSON", "GPE", "ORG"}
+_NAME_TAGS = {"NNP", "NNPS"}
+_CALENDAR = {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
+
+
+def proper_noun_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of proper nouns within a line, titles stripped, labelled PERSON or ORG where the
+    words say so ("Keith Kellogg", "the Financial Times"); a single unknown word stays unlabelled."""
+    cfg = rules.cues()["actors"]
+    titles, orgs = set(cfg["titles"]), set(cfg["organisations"])
+    runs: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].tag_ not in _NAME_TAGS or doc[i].lower_ in _CALENDAR:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].tag_ in _NAME_TAGS and doc[j].lower_ not in _CALENDAR \
+                and "\n" not in doc[j].whitespace_:
+            j += 1
+        j = max(j, i + 1)
+        words = [t.text for t in doc[i:j]]
+        start = i
+        if any(w in orgs for w in words):
+            label = "ORG"
+        else:
+            while start < j - 1 and doc[start].text in titles:
+                start += 1
+            rest = [t for t in doc[start:j]]
+            label = "PERSON" if len(rest) >= 2 and all(t.is_title and t.is_alpha for t in rest) else ""
+        if not (j - start == 1 and doc[start].text in titles):
+            runs.append(Span(doc, start, j, label=label))
+        i = j
+    return runs
 
 
 def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
-    """Entity and alias-table mentions, non-overlapping, each resolved to a canonical actor."""
+    """Alias-table and proper-noun mentions, non-overlapping, each resolved to a canonical actor."""
     # Alias-table spellings first, longest first ("Vladimir Medinsky" over a nested "Medinsky"), so a
     # sloppy entity such as "the Russian delegation Vladimir Medinsky" cannot swallow a known name.
     aliased = sorted((Span(doc, s, e, label="ALIAS") for _, s, e in matcher(doc)),
                      key=lambda s: (-(s.end_char - s.start_char), s.start_char))
-    entities = sorted((e for e in doc.ents if e.label_ in _LABELS),
-                      key=lambda s: (-(s.end_char - s.start_char), s.start_char))
+    entities = sorted(proper_noun_runs(doc), key=lambda s: (-(s.end_char - s.start_char), s.start_char))
     spans = aliased + entities
     taken: set[int] = set()
     chosen: list[Span] = []
@@ -41,7 +73,7 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
         offset = span.start_char
         for part in parts:
             at = text_of_doc.find(part, offset)
-            actor = aliases.resolve(part, span.label_ if span.label_ != "ALIAS" else None)
+            actor = aliases.resolve(part, span.label_ if span.label_ not in ("ALIAS", "") else None)
             if actor.type is None and span.label_ == "ALIAS":
                 continue
             found.append({"start": at, "end": at + len(part), "text": part, "name": actor.name,

@@ -20,7 +20,7 @@ def _speech_subjects(verb: Token, cues: dict) -> list[Token]:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     # "the head of the delegation Vladimir Medinsky told": the parser may split title and name
     # into two subjects; the named one speaks.
-    return sorted(subjects, key=lambda t: t.ent_type_ != "PERSON" and t.pos_ != "PROPN")
+    return sorted(subjects, key=lambda t: t.pos_ != "PROPN")
 
 
 def sentence_speaker(sent: Span, last_person: dict | None) -> dict | None:

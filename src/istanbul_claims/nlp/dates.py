@@ -12,6 +12,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from .. import rules
+
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -115,7 +117,7 @@ def resolve(text: str, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
 
 def find_dates(doc: Doc, matcher: Matcher) -> list[dict]:
     ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
-    spans = [e for e in doc.ents if e.label_ == "DATE"] + [Span(doc, s, e) for _, s, e in matcher(doc)]
+    spans = [Span(doc, s, e) for _, s, e in matcher(doc)]
     spans.sort(key=lambda s: (-(s.end_char - s.start_char), s.start_char))
     taken: set[int] = set()
     found: list[dict] = []
@@ -132,20 +134,45 @@ def find_dates(doc: Doc, matcher: Matcher) -> list[dict]:
     return sorted(found, key=lambda d: d["start"])
 
 
+def date_patterns() -> dict[str, list[list[dict]]]:
+    """Matcher patterns for calendar expressions; `resolve` then decides what each one means.
+
+    "May" the month is capitalised; "may" the verb is not, so months match by exact spelling."""
+    cfg = rules.cues()["dates"]
+    months = [{"ORTH": {"IN": [m for name in _MONTHS for m in (name.capitalize(), name.upper())]}}]
+    day = {"SHAPE": {"IN": ["d", "dd"]}}
+    year = {"SHAPE": "dddd", "TEXT": {"REGEX": r"^(19|20)\d\d$"}}
+    comma = {"ORTH": ",", "OP": "?"}
+    weekday = {"LOWER": {"IN": list(_WEEKDAYS)}, "IS_TITLE": True}
+    prep = {"LOWER": {"IN": cfg["prepositions"]}}
+    rel = {"LOWER": {"IN": cfg["relative"]}}
+    part = {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}
+    dash = {"LOWER": {"IN": ["-", "\u2013", "to", "and"]}}
+    out: dict[str, list[list[dict]]] = {"DATE": [], "DATE_RANGE": []}
+    for month in months:
+        out["DATE"] += [
+            [month, day, comma, year], [month, day], [day, month, year], [day, month], [month, year],
+            [prep, month], [{"LOWER": "the", "OP": "?"}, part, {"LOWER": "of"}, month, {"SHAPE": "dddd", "OP": "?"}],
+        ]
+        out["DATE_RANGE"] += [
+            [{"LOWER": "between", "OP": "?"}, day, dash, day, month, {"SHAPE": "dddd", "OP": "?"}],
+            [month, day, dash, day],
+        ]
+    out["DATE"] += [
+        [prep, year], [{"LOWER": {"IN": cfg["relative"] + ["on"]}, "OP": "?"}, weekday],
+        [rel, {"LOWER": {"IN": cfg["periods"]}}], [{"LOWER": {"IN": cfg["days"]}}],
+    ]
+    return out
+
+
 class DateFinder:
     """Adds `doc._.dates`: [{start, end, text, date_start, date_end}], resolved against doc._.reference."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.matcher = Matcher(nlp.vocab)
-        month = {"LOWER": {"IN": list(_MONTHS)}}
-        day = {"SHAPE": {"IN": ["d", "dd"]}}
-        # Ranges dateparser cannot read: "between 20 and 30 June", "20-30 June", "June 20-30".
-        self.matcher.add("DATE_RANGE", [
-            [{"LOWER": "between", "OP": "?"}, day, {"LOWER": {"IN": ["and", "to", "-", "\u2013"]}}, day, month],
-            [month, day, {"LOWER": {"IN": ["-", "\u2013", "to"]}}, day],
-            [{"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}, {"LOWER": "of"}, month],
-        ])
+        for name, patterns in date_patterns().items():
+            self.matcher.add(name, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.dates = find_dates(doc, self.matcher)

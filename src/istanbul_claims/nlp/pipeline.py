@@ -14,7 +14,9 @@ COMPONENTS = ("claims_actors", "claims_attribution", "claims_dates", "claims_sco
 
 
 def build(model: str = MODEL) -> Language:
-    nlp = spacy.load(model)
+    # The statistical NER is the costliest stage and nothing needs it: actors come from the alias
+    # table and proper-noun runs, dates from a Matcher date grammar.
+    nlp = spacy.load(model, exclude=["ner"])
     nlp.add_pipe("claims_line_breaks", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
