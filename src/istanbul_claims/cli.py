@@ -99,7 +99,7 @@ def _gather(paths: list[Path] | None, store: Path | None, jobs: int = 0) -> tupl
     return report.documents, claims
 
 
-def _diff(paths, store, topic, resolutions_file) -> tuple[list[Document], Diff]:
+def _diff(paths, store, topic, resolutions_file) -> tuple[list[Document], list[Claim], Diff]:
     from .reconcile import reconcile
 
     verdicts = res.read(resolutions_file)
@@ -108,7 +108,7 @@ def _diff(paths, store, topic, resolutions_file) -> tuple[list[Document], Diff]:
     for stale in diff.stale_resolutions:
         err.print(f"[yellow]warning:[/yellow] {resolutions_file}: resolution {stale} matches no contradiction "
                   "(stale); remove it", highlight=False)
-    return documents, diff
+    return documents, claims, diff
 
 
 @app.command()
@@ -156,7 +156,7 @@ def diff(
     Example: [bold]claims diff --topic prisoners[/bold]
     """
     try:
-        _, result = _diff(paths, store, topic, resolutions)
+        _, _, result = _diff(paths, store, topic, resolutions)
     except ClaimsError as exc:
         raise _fail(exc) from None
     if format is DiffFormat.json:
@@ -184,7 +184,7 @@ def check(
     Example: [bold]claims check seeds/ --format github[/bold]
     """
     try:
-        documents, result = _diff(paths, store, None, resolutions)
+        documents, _, result = _diff(paths, store, None, resolutions)
     except ClaimsError as exc:
         raise _fail(exc) from None
     from . import report
@@ -204,6 +204,28 @@ def check(
         else:
             print(text)
     raise typer.Exit(EXIT_UNRESOLVED if result.unresolved else EXIT_OK)
+
+
+@app.command()
+def report(
+    paths: PathsArg = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the HTML page.")] = Path("report.html"),
+    topic: TopicOpt = None,
+    store: StoreOpt = None,
+    resolutions: ResolutionsOpt = res.DEFAULT,
+) -> None:
+    """Write one self-contained HTML page: sources, a source x topic matrix, contradictions first.
+
+    Example: [bold]claims report seeds/ -o report.html[/bold]
+    """
+    try:
+        documents, claims, result = _diff(paths, store, topic, resolutions)
+    except ClaimsError as exc:
+        raise _fail(exc) from None
+    from .html_report import render
+
+    res.atomic_write(output, render(documents, claims, result))
+    err.print(f"wrote {output}")
 
 
 @app.command()
