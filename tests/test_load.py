@@ -181,3 +181,22 @@ def test_decode_never_crashes_on_bytes(data):
     except InputError:
         return
     assert "\r" not in text
+
+
+def test_documents_stream_one_at_a_time(tmp_path):
+    first = _write(tmp_path, "a.txt", GOOD.encode())
+    second = _write(tmp_path, "b.txt", GOOD.replace("Vienna", "Geneva").encode())
+    report = load.LoadReport()
+    stream = load.iter_documents([first, second], report)
+    assert next(stream).id == "a"
+    second.unlink()  # not read yet: the loader holds one article at a time
+    assert list(stream) == [] and "b.txt" in report.warnings[0]
+
+
+def test_warnings_reach_the_listener_as_they_happen(tmp_path):
+    heard: list[str] = []
+    good = _write(tmp_path, "good.txt", GOOD.encode())
+    empty = _write(tmp_path, "empty.txt", b"")
+    report = load.LoadReport(listener=heard.append)
+    list(load.iter_documents([empty, good], report))
+    assert heard == report.warnings and "empty.txt" in heard[0]

@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
+from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import resolutions as res
 from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNRESOLVED, ClaimsError
-from .models import Claim, Diff, Document, Extraction, Resolution
+from .models import Claim, Diff, Document, Resolution
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
                   pretty_exceptions_enable=False,
@@ -74,14 +77,9 @@ def _fail(exc: ClaimsError) -> typer.Exit:
     return typer.Exit(exc.exit_code)
 
 
-def _gather(paths: list[Path] | None, store: Path | None, jobs: int = 0) -> tuple[list[Document], list[Claim]]:
-    from . import corpus
-    from .load import cpu_count
-    from .store import store_path
-
-    where = store_path(store)
-    if not paths:
-        return corpus.stored(where)
+@contextmanager
+def _progress() -> Iterator[Callable[[Document], None]]:
+    """A progress bar with articles/s on stderr (when it is a terminal); yields the per-article tick."""
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err,
                   disable=not err.is_terminal) as progress:
@@ -93,10 +91,39 @@ def _gather(paths: list[Path] | None, store: Path | None, jobs: int = 0) -> tupl
             if elapsed:
                 progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.1f} articles/s")
 
-        report, claims = corpus.extract_paths(paths, where, jobs=jobs or cpu_count(), progress=tick)
-    for warning in report.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
-    return report.documents, claims
+        yield tick
+
+
+def _warn(line: str) -> None:
+    err.print(f"[yellow]warning:[/yellow] {line}", highlight=False, soft_wrap=True)
+
+
+def _stream(paths: list[Path], store: Path | None, jobs: int, tick) -> Iterator[tuple[Document, list[Claim]]]:
+    """Documents and their claims as they are ready; bad input raises before the first one."""
+    from . import corpus
+    from .load import LoadReport, cpu_count
+    from .store import store_path
+
+    report = LoadReport(listener=_warn)
+    stream = corpus.iter_extract(paths, store_path(store), report, jobs=jobs or cpu_count(), progress=tick)
+    first = next(stream, None)
+    return chain([first], stream) if first is not None else iter(())
+
+
+def _gather(paths: list[Path] | None, store: Path | None) -> tuple[list[Document], list[Claim]]:
+    """The whole corpus, from PATHS (extracting what the store lacks) or from the last extract."""
+    from . import corpus
+    from .store import store_path
+
+    if not paths:
+        return corpus.stored(store_path(store))
+    documents: list[Document] = []
+    claims: list[Claim] = []
+    with _progress() as tick:
+        for document, found in _stream(paths, store, 0, tick):
+            documents.append(document)
+            claims.extend(found)
+    return documents, claims
 
 
 def _diff(paths, store, topic, resolutions_file) -> tuple[list[Document], list[Claim], Diff]:
@@ -124,21 +151,37 @@ def extract(
     Example: [bold]claims extract seeds/ --format json > claims.json[/bold]
     """
     try:
-        documents, claims = _gather(paths, store, jobs)
+        with _progress() as tick:
+            _print_extraction(_stream(paths, store, jobs, tick), format, topic)
     except ClaimsError as exc:
         raise _fail(exc) from None
-    if topic:
-        claims = [c for c in claims if topic in c.topics]
-    extraction = Extraction(documents=documents, claims=claims)
-    if format is ExtractFormat.json:
-        print(json.dumps(extraction.public(), ensure_ascii=False, indent=1))
-    elif format is ExtractFormat.jsonl:
-        for claim in claims:
-            print(claim.model_dump_json())
-    else:
-        from .report import extraction_tables
 
-        out.print(extraction_tables(extraction, topic))
+
+def _print_extraction(stream: Iterator[tuple[Document, list[Claim]]], format: ExtractFormat,
+                      topic: str | None) -> None:
+    """Print each document's claims as soon as they are ready, so output never waits for the corpus."""
+    if format is ExtractFormat.json:
+        # One JSON object per the contract, written as it goes: the claims, then the (small) documents.
+        sys.stdout.write('{"claims": [')
+        separator = "\n"
+        documents = []
+        for document, claims in stream:
+            documents.append(document.public())
+            for claim in claims:
+                if topic is None or topic in claim.topics:
+                    sys.stdout.write(separator + claim.model_dump_json())
+                    separator = ",\n"
+        sys.stdout.write('\n],\n"documents": ' + json.dumps(documents, ensure_ascii=False, indent=1) + "}\n")
+        return
+    from .report import extraction_table
+
+    for document, claims in stream:
+        shown = [c for c in claims if topic is None or topic in c.topics]
+        if format is ExtractFormat.jsonl:
+            for claim in shown:
+                print(claim.model_dump_json())
+        else:
+            out.print(extraction_table(document, shown))
 
 
 @app.command()

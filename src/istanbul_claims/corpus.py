@@ -1,8 +1,11 @@
-"""Get claims for a set of articles: from the store when the file is unchanged, else by parsing."""
+"""Get claims for a set of articles: from the store when the file is unchanged, else by parsing.
+
+Everything streams, one document at a time, so memory stays bounded whatever the corpus size."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from . import load
@@ -10,31 +13,49 @@ from .models import Claim, Document
 from .store import Store, pipeline_version
 
 
-def extract_paths(paths: Iterable[Path], store_path: Path, jobs: int = 1,
-                  progress: Callable[[Document], None] | None = None,
-                  ) -> tuple[load.LoadReport, list[Claim]]:
-    """Load and extract `paths`, parsing only files the store has not seen with this pipeline."""
-    report = load.load(paths)
-    version = pipeline_version()
-    claims_by_doc: dict[str, list[Claim]] = {}
-    with Store(store_path) as store:
-        todo: list[Document] = []
-        for document in report.documents:
-            cached = store.cached(document.sha256, version)
-            if cached is None:
-                todo.append(document)
-            else:
-                claims_by_doc[document.sha256] = cached
-                if progress:
-                    progress(document)
-        if todo:
-            from .extract import extract  # spaCy loads only when there is something to parse
+def iter_extract(paths: Iterable[Path], store_path: Path, report: load.LoadReport, jobs: int = 1,
+                 progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+    """(document, claims) in input order, parsing only files the store has not seen with this pipeline.
 
-            for document, claims in extract(todo, jobs=jobs, on_done=progress):
-                store.put(document, claims, version)
-                claims_by_doc[document.sha256] = claims
-        store.record_run(report.documents)
-    claims = [c for d in report.documents for c in claims_by_doc[d.sha256]]
+    The run is recorded as the store's latest only once every document is through, so an interrupted
+    run leaves the previous one as the latest."""
+    version = pipeline_version()
+    with Store(store_path) as store:
+        shas: list[str] = []
+
+        def items() -> Iterator[tuple[Document, list[Claim] | None]]:
+            for document in load.iter_documents(paths, report):
+                shas.append(document.sha256)
+                yield document, store.cached(document.sha256, version)
+
+        pending = items()
+        for document, cached in pending:
+            if cached is None:
+                # The first file to parse: spaCy loads now, and parses it and everything after it.
+                from .extract import extract
+
+                rest = chain([(document, None)], pending)
+                for doc, claims, fresh in extract(rest, jobs=jobs):
+                    if fresh:
+                        store.put(doc, claims, version)
+                    if progress:
+                        progress(doc)
+                    yield doc, claims
+                break
+            if progress:
+                progress(document)
+            yield document, cached
+        store.record_run(shas)
+
+
+def extract_paths(paths: Iterable[Path], store_path: Path, jobs: int = 1,
+                  progress: Callable[[Document], None] | None = None) -> tuple[load.LoadReport, list[Claim]]:
+    """All at once, for callers that need the whole corpus (diff, check, report)."""
+    report = load.LoadReport()
+    claims: list[Claim] = []
+    for document, found in iter_extract(paths, store_path, report, jobs=jobs, progress=progress):
+        report.documents.append(document)
+        claims.extend(found)
     return report, claims
 
 

@@ -12,7 +12,7 @@ import logging
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -36,10 +36,14 @@ LARGE_FILE = 5_000_000
 class LoadReport:
     documents: list[Document] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Called with each warning as it happens (the CLI prints it to stderr at once).
+    listener: Callable[[str], None] | None = None
 
-    def warn(self, path: Path, message: str) -> None:
-        self.warnings.append(f"{path}: {message}")
-        log.warning("%s: %s", path, message)
+    def warn(self, path: Path | None, message: str) -> None:
+        line = f"{path}: {message}" if path is not None else message
+        self.warnings.append(line)
+        if self.listener:
+            self.listener(line)
 
 
 def collect(paths: Iterable[Path | str]) -> list[Path]:
@@ -60,27 +64,51 @@ def collect(paths: Iterable[Path | str]) -> list[Path]:
 
 
 def load(paths: Iterable[Path | str]) -> LoadReport:
-    """Load every article under `paths`; raises InputError only when no article could be read."""
+    """Load every article under `paths` into memory; raises InputError when none could be read."""
     report = LoadReport()
+    report.documents = list(iter_documents(paths, report))
+    return report
+
+
+def iter_documents(paths: Iterable[Path | str], report: LoadReport) -> Iterator[Document]:
+    """Yield articles one at a time, so memory does not grow with the corpus. Bad files become
+    warnings in `report`; InputError when the paths hold no readable article at all."""
+    files = collect(paths)
+    usual = _usual_date(files)
     seen: dict[str, Path] = {}
-    for path in collect(paths):
+    for path in files:
         try:
             raw = _read_bytes(path)
             text = decode(raw, path, report)
         except InputError as exc:
-            report.warnings.append(str(exc))
-            log.warning("%s", exc)
+            report.warn(None, str(exc))
             continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest in seen:
             report.warn(path, f"same article as {seen[digest]}; counted once")
             continue
         seen[digest] = path
-        report.documents.append(parse(text, path, digest))
-    if not report.documents:
+        document = parse(text, path, digest)
+        # An undated article is read against the date most of its fellow articles carry.
+        document.reference = document.published or usual
+        yield document
+    if not seen:
         raise InputError("no readable article among the given paths; see the warnings above")
-    _infer_reference_dates(report.documents)
-    return report
+
+
+def _usual_date(files: list[Path], head: int = 4096) -> dt.date | None:
+    """The date line most articles carry, from the first bytes of each file (a cheap first pass)."""
+    dates: Counter[dt.date] = Counter()
+    for path in files:
+        try:
+            with open(path, "rb") as fh:
+                text = fh.read(head).decode("utf-8", errors="ignore").replace("\r\n", "\n")
+        except OSError:
+            continue
+        published = parse(text, path, "").published if text.strip() else None
+        if published:
+            dates[published] += 1
+    return dates.most_common(1)[0][0] if dates else None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -88,7 +116,7 @@ def _read_bytes(path: Path) -> bytes:
         if path.is_symlink():
             path.resolve(strict=True)
         if path.stat().st_size > LARGE_FILE:
-            log.warning("%s: large file (%d bytes); processed in chunks", path, path.stat().st_size)
+            log.info("%s: large file (%d bytes); processed in chunks", path, path.stat().st_size)
         return path.read_bytes()
     except RuntimeError:
         raise InputError("symlink loop; remove or fix the link", path) from None
@@ -246,17 +274,6 @@ def _date_from(m: re.Match) -> dt.date | None:
         return dt.date(year, dt.datetime.strptime(month, "%B").month, day)
     except ValueError:
         return None
-
-
-def _infer_reference_dates(documents: list[Document]) -> None:
-    """An undated article is read against the date most of its fellow articles carry."""
-    dated = Counter(d.published for d in documents if d.published)
-    if not dated:
-        return
-    usual = dated.most_common(1)[0][0]
-    for doc in documents:
-        if doc.reference is None:
-            doc.reference = usual
 
 
 def iter_chunks(text: str, limit: int = 200_000) -> Iterable[tuple[int, str]]:

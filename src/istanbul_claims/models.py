@@ -39,6 +39,10 @@ class Document(BaseModel):
         pieces.append(self.text[pos:])
         return "".join(pieces)
 
+    def public(self) -> dict:
+        """The document as the JSON contract lists it: no text, which stays in the store."""
+        return self.model_dump(mode="json", exclude={"text", "furniture", "sha256"})
+
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset, for annotations pointing into the file."""
         return self.text.count("\n", 0, offset) + 1
@@ -123,18 +127,6 @@ class ProposalClaim(_ClaimBase):
 
 Claim = Annotated[FigureClaim | ActorClaim | DateClaim | ProposalClaim, Field(discriminator="kind")]
 CLAIMS = TypeAdapter(list[Claim])
-
-
-class Extraction(BaseModel):
-    """What `claims extract --format json` prints."""
-
-    documents: list[Document]
-    claims: list[Claim]
-
-    def public(self) -> dict:
-        # The full text stays in the store; the printed contract lists documents without it.
-        docs = [d.model_dump(mode="json", exclude={"text", "furniture", "sha256"}) for d in self.documents]
-        return {"documents": docs, "claims": [c.model_dump(mode="json") for c in self.claims]}
 
 
 Verdict = Literal["side", "both-reported", "known-discrepancy"]

@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .models import Claim, Diff, Document, Extraction
+from .models import Claim, Diff, Document
 from .reconcile import describe_figure
 
 
@@ -28,19 +28,16 @@ def value_text(claim: Claim) -> str:
     return f"{who} {v.stance}s: {v.what[:60]}"
 
 
-def extraction_tables(extraction: Extraction, topic: str | None = None) -> Group:
-    parts = []
-    for document in extraction.documents:
-        table = Table(title=f"{document.id}  {document.title[:70]}", title_justify="left", expand=True,
-                      caption=f"{document.outlet or 'outlet unknown'} · {document.published or 'undated'}")
-        for column, style in (("kind", "cyan"), ("text", "bold"), ("value", ""), ("speaker", "magenta"),
-                              ("topics", "green")):
-            table.add_column(column, style=style, overflow="fold")
-        for claim in extraction.claims:
-            if claim.doc == document.id and (topic is None or topic in claim.topics):
-                table.add_row(claim.kind, claim.text, value_text(claim), claim.speaker or "", ", ".join(claim.topics[:3]))
-        parts.append(table)
-    return Group(*parts)
+def extraction_table(document: Document, claims: Iterable[Claim]) -> Table:
+    """One document's claims as a table."""
+    table = Table(title=f"{document.id}  {document.title[:70]}", title_justify="left", expand=True,
+                  caption=f"{document.outlet or 'outlet unknown'} · {document.published or 'undated'}")
+    for column, style in (("kind", "cyan"), ("text", "bold"), ("value", ""), ("speaker", "magenta"),
+                          ("topics", "green")):
+        table.add_column(column, style=style, overflow="fold")
+    for claim in claims:
+        table.add_row(claim.kind, claim.text, value_text(claim), claim.speaker or "", ", ".join(claim.topics[:3]))
+    return table
 
 
 def _quote(claim: Claim) -> Text:

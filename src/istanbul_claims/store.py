@@ -89,10 +89,11 @@ class Store:
                             (document.sha256, pipeline, document.id, doc_json))
             self.db.execute("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", (document.sha256, pipeline, claims_json))
 
-    def record_run(self, documents: Iterable[Document]) -> None:
+    def record_run(self, shas: Iterable[str]) -> None:
+        """Mark these documents (by sha256, in order) as the latest `claims extract`."""
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("INSERT INTO runs (documents) VALUES (?)", (json.dumps([d.sha256 for d in documents]),))
+            self.db.execute("INSERT INTO runs (documents) VALUES (?)", (json.dumps(list(shas)),))
 
     def last_run(self) -> tuple[list[Document], list[Claim]]:
         """The documents and claims of the most recent `claims extract`."""
