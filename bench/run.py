@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = [("Vladimir Medinsky", "Vladimir Medinskiy"), ("Rustem Umerov", "Rustam Umerov"),
@@ -103,6 +106,14 @@ def main() -> int:
         cached = time_it(lambda: corpus.extract_paths([folder], store, jobs=jobs))
         _, claims = corpus.stored(store)
         diff_time = time_it(lambda: reconcile(claims))
+        # Start-up: the whole `claims diff` command on the filled store against a bare interpreter.
+        env = {**os.environ, "CLAIMS_STORE": str(store)}
+        bare = median(time_it(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True))
+                      for _ in range(5))
+        cli = median(time_it(lambda: subprocess.run([sys.executable, "-m", "istanbul_claims", "diff", "--topic",
+                                                     "prisoners"], env=env, check=True, stdout=subprocess.DEVNULL))
+                     for _ in range(5))
+        results.update(python_pass_s=bare, claims_diff_cli_s=cli, startup_ratio=cli / bare)
         results.update(baseline_words_per_s=n_words / base, ours_words_per_s=n_words / ours,
                        ratio=base / ours, cached_rerun_s=cached, diff_on_stored_s=diff_time, claims=len(claims))
     for n in (1_000, 10_000, 100_000):

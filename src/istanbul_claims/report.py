@@ -61,11 +61,14 @@ def diff_tables(diff: Diff) -> Group:
                            title=f"[{style}]{contradiction.status.upper()} {contradiction.kind} "
                                  f"{contradiction.id}[/{style}] · {contradiction.topic} · between {contradiction.between}"
                                  + note, title_align="left", border_style=style))
-    for cluster in diff.clusters:
-        if cluster.id in by_cluster:
-            continue
+    agreeing = sorted((k for k in diff.clusters if k.id not in by_cluster),
+                      key=lambda k: (-len({c.doc for c in k.claims}), k.id))
+    for cluster in agreeing[:MAX_AGREEMENTS]:
         parts.append(Panel(_claims_table(cluster.claims), title=f"agree · {cluster.topic} · {cluster.id}",
                            title_align="left", border_style="dim"))
+    if len(agreeing) > MAX_AGREEMENTS:
+        parts.append(Text(f"… {len(agreeing) - MAX_AGREEMENTS} more agreeing clusters, smaller than these "
+                          "(--format json or markdown lists them all)", style="dim"))
     if diff.stale_resolutions:
         parts.append(Text(f"stale resolutions (no such contradiction now): {', '.join(diff.stale_resolutions)}",
                           style="yellow"))
@@ -74,14 +77,24 @@ def diff_tables(diff: Diff) -> Group:
     return Group(*parts)
 
 
+# A terminal panel shows this many claims; the rest are counted (JSON and Markdown list them all).
+MAX_ROWS = 12
+# The terminal shows every contradiction but only the agreements backed by the most sources.
+MAX_AGREEMENTS = 20
+
+
 def _claims_table(claims: Iterable[Claim]) -> Table:
+    claims = list(claims)
     table = Table(expand=True, show_lines=True)
     table.add_column("source", style="cyan", no_wrap=True)
     table.add_column("speaker", style="magenta")
     table.add_column("quote", ratio=3)
     table.add_column("value", ratio=1)
-    for claim in claims:
+    for claim in claims[:MAX_ROWS]:
         table.add_row(claim.doc[:3], claim.speaker or "—", _quote(claim), value_text(claim))
+    if len(claims) > MAX_ROWS:
+        table.add_row("", "", Text(f"… {len(claims) - MAX_ROWS} more claims (--format json lists them all)",
+                                   style="dim"), "")
     return table
 
 
