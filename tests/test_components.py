@@ -29,6 +29,8 @@ REF = dt.date(2025, 6, 5)  # a Thursday
     ("in May", "2025-05-01", "2025-05-31"),
     ("2019", "2019-01-01", "2019-12-31"),
     ("next month", "2025-07-01", "2025-07-31"),
+    ("two weeks ago", "2025-05-22", "2025-05-22"),
+    ("three days ago", "2025-06-02", "2025-06-02"),
 ])
 def test_dates_resolve_against_the_article_date(text, start, end):
     got = resolve(text, REF)
@@ -149,6 +151,22 @@ def test_earlier_meeting_is_scoped_apart(parse):
                 "prisoners. Today they agreed to swap 500 more.", reference="2025-06-05")
     events = [s["event"].split(":")[0] for s in doc._.sentences]
     assert events == ["main", "earlier", "main"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The envoys met three days ago in Geneva.", "three days ago"),
+    ("They will meet again next week.", "next week"),
+    ("The deal of 16 May held.", "16 May"),
+    ("Talks resumed on Thursday.", "on Thursday"),
+    ("Since 2022 the border is closed.", "Since 2022"),
+    ("Talks are planned for the end of July.", "the end of July"),
+])
+def test_date_grammar_finds_calendar_expressions(parse, text, span):
+    assert span in [d["text"] for d in parse(text, reference="2025-06-05")._.dates]
+
+
+def test_may_the_verb_is_not_a_date(parse):
+    assert parse("The envoys may meet in Geneva.", reference="2025-06-05")._.dates == []
 
 
 def test_line_break_ends_a_sentence(parse):

@@ -98,7 +98,8 @@ def _warn(line: str) -> None:
     err.print(f"[yellow]warning:[/yellow] {line}", highlight=False, soft_wrap=True)
 
 
-def _stream(paths: list[Path], store: Path | None, jobs: int, tick) -> Iterator[tuple[Document, list[Claim]]]:
+def _stream(paths: list[Path], store: Path | None, jobs: int,
+            tick: Callable[[Document], None]) -> Iterator[tuple[Document, list[Claim]]]:
     """Documents and their claims as they are ready; bad input raises before the first one."""
     from . import corpus
     from .load import LoadReport, cpu_count
@@ -133,8 +134,7 @@ def _diff(paths, store, topic, resolutions_file) -> tuple[list[Document], list[C
     documents, claims = _gather(paths, store)
     diff = reconcile(claims, verdicts, topic=topic)
     for stale in diff.stale_resolutions:
-        err.print(f"[yellow]warning:[/yellow] {resolutions_file}: resolution {stale} matches no contradiction "
-                  "(stale); remove it", highlight=False)
+        _warn(f"{resolutions_file}: resolution {stale} matches no contradiction (stale); remove it")
     return documents, claims, diff
 
 

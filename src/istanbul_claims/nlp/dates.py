@@ -44,8 +44,8 @@ def resolve(text: str, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
     t = " ".join(text.lower().replace("\u2013", "-").split())
     t = re.sub(r"^(on|by|until|till|since|in|from|at|the|this past)\s+", "", t)
     t = re.sub(r"^the\s+", "", t)
-    if not _CALENDAR.search(t) or _DURATION.match(t):
-        return None
+    if not _CALENDAR.search(t) or (_DURATION.match(t) and not t.endswith(" ago")):
+        return None  # "2-3 day" is a duration; "two weeks ago" is a date
     # Ranges: "between 20 and 30 june", "20-30 june", "june 20-30".
     m = re.fullmatch(rf"(?:between\s+)?(\d{{1,2}})\s*(?:-|and|to)\s*(\d{{1,2}})\s+({_MONTH_RE})(?:,?\s+(\d{{4}}))?", t) \
         or re.fullmatch(rf"({_MONTH_RE})\s+(\d{{1,2}})\s*(?:-|and|to)\s*(\d{{1,2}})(?:,?\s+(\d{{4}}))?", t)
@@ -161,6 +161,8 @@ def date_patterns() -> dict[str, list[list[dict]]]:
     out["DATE"] += [
         [prep, year], [{"LOWER": {"IN": cfg["relative"] + ["on"]}, "OP": "?"}, weekday],
         [rel, {"LOWER": {"IN": cfg["periods"]}}], [{"LOWER": {"IN": cfg["days"]}}],
+        [{"LIKE_NUM": True}, {"LOWER": {"IN": [p + "s" for p in cfg["periods"]] + ["days"]}}, {"LOWER": "ago"}],
+        [{"LOWER": {"IN": ["a", "one"]}}, {"LOWER": {"IN": cfg["periods"] + ["day"]}}, {"LOWER": "ago"}],
     ]
     return out
 
