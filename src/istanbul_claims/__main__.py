@@ -1,5 +1,5 @@
 """`python -m istanbul_claims` runs the `claims` command line."""
 
-from .cli import run
+from .fastpath import main
 
-run()
+main()

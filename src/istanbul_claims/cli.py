@@ -111,8 +111,9 @@ def _stream(paths: list[Path], store: Path | None, jobs: int,
     return chain([first], stream) if first is not None else iter(())
 
 
-def _gather(paths: list[Path] | None, store: Path | None) -> tuple[list[Document], list[Claim]]:
-    """The whole corpus, from PATHS (extracting what the store lacks) or from the last extract."""
+def _gather(paths: list[Path] | None, store: Path | None) -> tuple[list[Document], list[Claim], str | None]:
+    """The whole corpus, from PATHS (extracting what the store lacks) or from the last extract; the
+    run token is set only in the second case, when the output can be saved for the fast path."""
     from . import corpus
     from .store import store_path
 
@@ -124,18 +125,18 @@ def _gather(paths: list[Path] | None, store: Path | None) -> tuple[list[Document
         for document, found in _stream(paths, store, 0, tick):
             documents.append(document)
             claims.extend(found)
-    return documents, claims
+    return documents, claims, None
 
 
-def _diff(paths, store, topic, resolutions_file) -> tuple[list[Document], list[Claim], Diff]:
+def _diff(paths, store, topic, resolutions_file) -> tuple[list[Document], list[Claim], Diff, str | None]:
     from .reconcile import reconcile
 
     verdicts = res.read(resolutions_file)
-    documents, claims = _gather(paths, store)
+    documents, claims, token = _gather(paths, store)
     diff = reconcile(claims, verdicts, topic=topic)
     for stale in diff.stale_resolutions:
         _warn(f"{resolutions_file}: resolution {stale} matches no contradiction (stale); remove it")
-    return documents, claims, diff
+    return documents, claims, diff, token
 
 
 @app.command()
@@ -199,19 +200,36 @@ def diff(
     Example: [bold]claims diff --topic prisoners[/bold]
     """
     try:
-        _, _, result = _diff(paths, store, topic, resolutions)
+        _, _, result, token = _diff(paths, store, topic, resolutions)
     except ClaimsError as exc:
         raise _fail(exc) from None
     if format is DiffFormat.json:
-        print(result.model_dump_json(indent=1))
+        text = result.model_dump_json(indent=1) + "\n"
     elif format is DiffFormat.markdown:
         from .report import markdown
 
-        print(markdown(result))
+        text = markdown(result) + "\n"
     else:
         from .report import diff_tables
 
-        out.print(diff_tables(result))
+        with out.capture() as captured:
+            out.print(diff_tables(result))
+        text = captured.get()
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    if token and not result.stale_resolutions:
+        _save_render(store, {"topic": topic, "format": format.value, "store": str(store) if store else None,
+                             "resolutions": str(resolutions)}, token, text)
+
+
+def _save_render(store: Path | None, opts: dict, token: str, text: str) -> None:
+    """Keep what `claims diff` printed on stored claims, for the fast path to answer next time."""
+    from . import fastpath
+    from .store import Store, store_path
+
+    where, key = fastpath.key_for(opts)
+    with Store(store_path(store)) as db:
+        db.put_render(key, token, text.encode())
 
 
 @app.command()
@@ -227,7 +245,7 @@ def check(
     Example: [bold]claims check seeds/ --format github[/bold]
     """
     try:
-        documents, _, result = _diff(paths, store, None, resolutions)
+        documents, _, result, _ = _diff(paths, store, None, resolutions)
     except ClaimsError as exc:
         raise _fail(exc) from None
     from . import report
@@ -262,7 +280,7 @@ def report(
     Example: [bold]claims report seeds/ -o report.html[/bold]
     """
     try:
-        documents, claims, result = _diff(paths, store, topic, resolutions)
+        documents, claims, result, _ = _diff(paths, store, topic, resolutions)
     except ClaimsError as exc:
         raise _fail(exc) from None
     from .html_report import render

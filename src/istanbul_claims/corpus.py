@@ -59,6 +59,7 @@ def extract_paths(paths: Iterable[Path], store_path: Path, jobs: int = 1,
     return report, claims
 
 
-def stored(store_path: Path) -> tuple[list[Document], list[Claim]]:
+def stored(store_path: Path) -> tuple[list[Document], list[Claim], str | None]:
+    """The latest extract's documents and claims, with the run token that identifies it."""
     with Store(store_path, create=False) as store:
         return store.last_run()

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from . import fingerprint
 from .errors import RulesError
-
-# The rules live beside the code in the repository (data/), so an editor can change them without
-# touching Python; CLAIMS_DATA_DIR points elsewhere, e.g. at a newsroom's own alias table.
-_REPO_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def data_dir() -> Path:
-    override = os.environ.get("CLAIMS_DATA_DIR")
-    return Path(override) if override else _REPO_DATA
+    """data/ in the repository, or CLAIMS_DATA_DIR."""
+    return Path(fingerprint.data_dir())
 
 
 @cache

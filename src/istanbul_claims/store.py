@@ -7,19 +7,18 @@ runs consistent.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import sqlite3
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import __version__, rules
+from . import fingerprint
 from .errors import StoreError
 from .models import CLAIMS, Claim, Document
 
 SCHEMA_VERSION = 1
-DEFAULT = Path(".claims/claims.db")
+DEFAULT = Path(fingerprint.DEFAULT_STORE)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -29,21 +28,16 @@ CREATE TABLE IF NOT EXISTS claims (
     sha256 TEXT NOT NULL, pipeline TEXT NOT NULL, json TEXT NOT NULL,
     PRIMARY KEY (sha256, pipeline));
 CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, documents TEXT NOT NULL);
+-- Printed outputs of read-only commands on the latest run, valid while meta.run_token is unchanged.
+CREATE TABLE IF NOT EXISTS renders (key TEXT PRIMARY KEY, token TEXT NOT NULL, output BLOB NOT NULL);
 """
 
 
 def store_path(option: Path | None) -> Path:
-    return option or Path(os.environ.get("CLAIMS_STORE") or DEFAULT)
+    return Path(fingerprint.store_path(str(option) if option else None))
 
 
-def pipeline_version() -> str:
-    """Changes whenever the code or any rules file changes, so stale claims are re-extracted."""
-    h = hashlib.sha256(__version__.encode())
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")) + sorted(rules.data_dir().glob("*.toml")):
-        if path.name != "resolutions.toml":
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
+pipeline_version = fingerprint.pipeline_version
 
 
 class Store:
@@ -90,23 +84,38 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", (document.sha256, pipeline, claims_json))
 
     def record_run(self, shas: Iterable[str]) -> None:
-        """Mark these documents (by sha256, in order) as the latest `claims extract`."""
+        """Mark these documents (by sha256, in order) as the latest `claims extract`. A new run token in
+        the same transaction retires every saved render of the previous run."""
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("INSERT INTO runs (documents) VALUES (?)", (json.dumps(list(shas)),))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('run_token', ?)", (uuid.uuid4().hex,))
+            self.db.execute("DELETE FROM renders")
 
-    def last_run(self) -> tuple[list[Document], list[Claim]]:
-        """The documents and claims of the most recent `claims extract`."""
-        row = self.db.execute("SELECT documents FROM runs ORDER BY id DESC LIMIT 1").fetchone()
-        if row is None:
-            raise StoreError("the store holds no extraction yet; run `claims extract PATHS` first", self.path)
-        docs: list[Document] = []
-        claims: list[Claim] = []
-        for sha in json.loads(row[0]):
-            doc_row = self.db.execute(
-                "SELECT d.json, c.json FROM documents d JOIN claims c USING (sha256, pipeline) "
-                "WHERE d.sha256=? ORDER BY d.rowid DESC LIMIT 1", (sha,)).fetchone()
-            if doc_row:
-                docs.append(Document.model_validate_json(doc_row[0]))
-                claims.extend(CLAIMS.validate_json(doc_row[1]))
-        return docs, claims
+    def put_render(self, key: str, token: str, output: bytes) -> None:
+        """Save a command's output for the run `token` was read with; ignored if a newer run exists."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            row = self.db.execute("SELECT value FROM meta WHERE key='run_token'").fetchone()
+            if row and row[0] == token:
+                self.db.execute("INSERT OR REPLACE INTO renders VALUES (?, ?, ?)", (key, token, output))
+
+    def last_run(self) -> tuple[list[Document], list[Claim], str | None]:
+        """The documents and claims of the most recent `claims extract`, and its run token, read in one
+        transaction so a concurrent extract cannot mix two runs."""
+        with self.db:
+            self.db.execute("BEGIN")
+            row = self.db.execute("SELECT documents FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+            if row is None:
+                raise StoreError("the store holds no extraction yet; run `claims extract PATHS` first", self.path)
+            token = self.db.execute("SELECT value FROM meta WHERE key='run_token'").fetchone()
+            docs: list[Document] = []
+            claims: list[Claim] = []
+            for sha in json.loads(row[0]):
+                doc_row = self.db.execute(
+                    "SELECT d.json, c.json FROM documents d JOIN claims c USING (sha256, pipeline) "
+                    "WHERE d.sha256=? ORDER BY d.rowid DESC LIMIT 1", (sha,)).fetchone()
+                if doc_row:
+                    docs.append(Document.model_validate_json(doc_row[0]))
+                    claims.extend(CLAIMS.validate_json(doc_row[1]))
+        return docs, claims, token[0] if token else None
