@@ -225,10 +225,10 @@ def diff(
 def _save_render(store: Path | None, opts: dict, token: str, text: str) -> None:
     """Keep what `claims diff` printed on stored claims, for the fast path to answer next time."""
     from . import fastpath
-    from .store import Store, store_path
+    from .store import Store
 
     where, key = fastpath.key_for(opts)
-    with Store(store_path(store)) as db:
+    with Store(Path(where)) as db:
         db.put_render(key, token, text.encode())
 
 
