@@ -237,12 +237,17 @@ def _sides(kind: str, members: list[Claim]) -> list[list[Claim]]:
     return sorted(groups.values(), key=lambda side: min(c.id for c in side))
 
 
-def reconcile(claims: list[Claim], resolutions: dict[str, Resolution] | None = None,
-              topic: str | None = None) -> Diff:
-    """Clusters of claims that state one fact, and the typed contradictions inside them.
+def event_groups(claims: Iterable[Claim]) -> list[list[Claim]]:
+    """Claims split by the event they belong to. Claims of different events never compare, so each
+    group reconciles on its own (on one machine, or one group per task on a cluster)."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[claim.event].append(claim)
+    return [groups[k] for k in sorted(groups)]
 
-    `topic` filters what is returned, after every contradiction is found, so stale resolutions are
-    judged against the whole corpus whatever the filter."""
+
+def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | None = None) -> Diff:
+    """Clusters and contradictions of one event's claims, unfiltered."""
     resolutions = resolutions or {}
     clusters: list[Cluster] = []
     contradictions: list[Contradiction] = []
@@ -269,11 +274,30 @@ def reconcile(claims: list[Claim], resolutions: dict[str, Resolution] | None = N
                 explanation=explain(kind, sides, subject),
                 claims=[c for side in sides for c in side],
             ))
-    stale = sorted(set(resolutions) - {c.id for c in contradictions})
+    return Diff(documents=sorted({c.doc for c in claims}), clusters=clusters, contradictions=contradictions)
+
+
+def merge_diffs(diffs: Iterable[Diff], resolutions: dict[str, Resolution] | None = None,
+                topic: str | None = None) -> Diff:
+    """One Diff from the per-event ones, in a fixed order whatever order they arrive in.
+
+    `topic` filters what is returned, after every contradiction is found, so stale resolutions are
+    judged against the whole corpus whatever the filter."""
+    diffs = list(diffs)
+    clusters = sorted((k for d in diffs for k in d.clusters), key=lambda k: k.key)
+    contradictions = [c for d in diffs for c in d.contradictions]
+    stale = sorted(set(resolutions or {}) - {c.id for c in contradictions})
     if topic:
         clusters = [k for k in clusters if topic in k.topics]
         kept = {k.id for k in clusters}
         contradictions = [c for c in contradictions if c.cluster in kept]
     contradictions.sort(key=lambda c: (c.topic, c.id))
-    return Diff(documents=sorted({c.doc for c in claims}), clusters=clusters,
+    return Diff(documents=sorted({doc for d in diffs for doc in d.documents}), clusters=clusters,
                 contradictions=contradictions, stale_resolutions=stale)
+
+
+def reconcile(claims: list[Claim], resolutions: dict[str, Resolution] | None = None,
+              topic: str | None = None) -> Diff:
+    """Clusters of claims that state one fact, and the typed contradictions inside them: each event's
+    claims reconciled on their own, then merged."""
+    return merge_diffs((reconcile_group(g, resolutions) for g in event_groups(claims)), resolutions, topic)
