@@ -34,6 +34,8 @@ _POSITIVE = {"offer", "propose", "demand", "accept", "consider"}
 
 # Figures that define a group ("aged 18 to 25") rather than count it: their bounds are the fact.
 CRITERIA = frozenset({"age"})
+# More distinct values than this in one slot means the slot lumps different facts together: report none.
+MAX_SIDES = 3
 # A day a dated event may move to when an article's own event has only its date line: reports appear on
 # the day of the event or up to this many days after.
 REF_SNAP_DAYS = 3
@@ -336,6 +338,10 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
         for (kind, label), ids in sorted(_conflicts(members).items()):
             involved = [c for c in members if c.id in ids]
             sides = _sides(kind, involved)
+            if len({c.doc for c in involved}) < 2 or len(sides) > MAX_SIDES:
+                # One article listing several numbers, or a slot holding many values, is far more often
+                # several facts than a dispute: precision first.
+                continue
             cid = f"x-{_stable(key, kind, label)}" if label else f"x-{_stable(key, kind)}"
             docs = {c.doc for c in involved}
             resolution = resolutions.get(cid)

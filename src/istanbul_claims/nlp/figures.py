@@ -13,6 +13,9 @@ from .. import numbers, rules
 from .util import ancestors, lemma, lemmas
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
+# Units that measure something rather than count it: the figure is about the noun it measures.
+MEASURE_UNITS = TIME_UNITS | {"metre", "meter", "foot", "feet", "kilometre", "kilometer", "km", "mile", "percent",
+                              "time", "kilogram", "tonne", "ton", "degree"}
 # Dependencies that attach a modifier which narrows what a noun counts ("crew members", "French nationals").
 _MODIFIER_DEPS = {"amod", "compound", "nmod"}
 # A bare number whose head is one of these is a value, not a count of the noun ("the toll stood at 179").
@@ -109,6 +112,16 @@ def _what_moves(noun: Token) -> Token:
     return inner or noun
 
 
+def _is_part(noun: Token) -> bool:
+    """A counted noun conjoined with another counted noun, or listed after 'including'/'among', is a part
+    of a total the sentence may state elsewhere."""
+    words = _slot_words()["part_preps"]
+    if noun.dep_ == "pobj" and noun.head.lower_ in words:
+        return True
+    siblings = [*noun.conjuncts]
+    return any(any(c.dep_ == "nummod" or c.like_num for c in sib.children) or sib.like_num for sib in siblings)
+
+
 def _is_age(span: Span) -> bool:
     window = span.doc[max(span.sent.start, span.start - 3):span.end]
     lower = span.text.lower()
@@ -138,12 +151,12 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
     sent = span.sent
     before = span.doc[span.start - 1] if span.start > sent.start else None
     # "the first two sections", "a further 307", "179 of the 181 people": some of a whole.
-    out["partial"] = bool(before is not None and lemma(before) in words["partial"]) or (
+    out["partial"] = bool(before is not None and before.pos_ != "VERB" and lemma(before) in words["partial"]) or (
         num.pos_ == "NUM" and num.dep_ != "nummod" and any(c.lower_ == "of" for c in num.children))
     if _is_age(span):
         out["subject"], out["owner"] = "age", _age_owner(span, num)
         return out
-    is_duration = unit in TIME_UNITS or (counted is not None and lemma(counted) in TIME_UNITS)
+    is_duration = unit in MEASURE_UNITS or (counted is not None and lemma(counted) in MEASURE_UNITS)
     noun: Token | None = None
     if counted is not None and not is_duration:
         noun = counted
@@ -163,13 +176,14 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
         of_noun = next((g for c in (counted or num).children if c.lower_ == "of" for g in c.children
                         if g.dep_ == "pobj"), None)
         for token in ([of_noun] if of_noun is not None else []) + chain:
-            if token.pos_ in ("NOUN", "PROPN") and lemma(token) not in TIME_UNITS:
+            if token.pos_ in ("NOUN", "PROPN") and lemma(token) not in MEASURE_UNITS:
                 noun = token
                 break
             if token.pos_ in ("VERB", "AUX"):
                 noun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if noun is None and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
-                    noun = token.head  # "a truce lasting 30 days"
+                relative = noun is not None and noun.tag_ in ("WDT", "WP")
+                if (noun is None or relative) and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+                    noun = token.head  # "a truce lasting 30 days", "talks that ended after an hour"
                 if noun is not None and noun.pos_ == "PRON":
                     noun = None
                 break
@@ -180,6 +194,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
             noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
     if noun is None:
         return out
+    # "270 soldiers and 120 civilians", "390, including 120 civilians": parts of a total.
+    out["partial"] = out["partial"] or _is_part(noun)
     out["subject"] = normal_noun(noun)
     out["mods"] = list(modifiers(noun))
     return out
