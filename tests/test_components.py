@@ -169,6 +169,23 @@ def test_may_the_verb_is_not_a_date(parse):
     assert parse("The envoys may meet in Geneva.", reference="2025-06-05")._.dates == []
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Envoys Agree Prisoner Swap After Geneva Talks\nThe envoys met in Geneva and agreed a swap.", ["Geneva", "Geneva"]),
+    ("Marta Kowalska Hails Deal As Talks End\nThe deal was hailed by Marta Kowalska on Friday.",
+     ["Marta Kowalska", "Marta Kowalska"]),
+    ("Kremlin Rejects Truce, Offers Short Pause\nThe Kremlin rejected the truce.", ["Kremlin", "Kremlin"]),
+])
+def test_title_case_headline_capitals_are_not_names(parse, text, names):
+    assert [a["text"] for a in parse(text)._.actors] == names
+
+
+@pytest.mark.parametrize("headline", ["Envoys Agree Prisoner Swap After Geneva Talks",
+                                      "Kremlin Rejects Truce, Offers Short Pause"])
+def test_headline_without_full_stop_is_one_sentence(parse, headline):
+    doc = parse(f"{headline}\nThe envoys met twice.")
+    assert [s.text.strip() for s in doc.sents] == [headline, "The envoys met twice."]
+
+
 def test_line_break_ends_a_sentence(parse):
     doc = parse("What the parties agreed on\nThe envoys met twice.")
     assert len(list(doc.sents)) == 2

@@ -200,3 +200,35 @@ def test_warnings_reach_the_listener_as_they_happen(tmp_path):
     report = load.LoadReport(listener=heard.append)
     list(load.iter_documents([empty, good], report))
     assert heard == report.warnings and "empty.txt" in heard[0]
+
+
+_PROSE = "The envoys met in Vienna for two days and agreed to meet again, the officials said. " * 2 + "\n"
+
+
+@pytest.mark.parametrize(("header", "title", "blanked"), [
+    ("Kyiv says 84 detainees are home\n\nReuters\n\nFriday, 16 May 2025\n\n", "Kyiv says 84 detainees are home",
+     ["Reuters", "Friday, 16 May 2025"]),
+    ("World | Europe\nEnvoys agree a swap in Vienna\nMay 16, 2025 Hour: 10:36 am\n\n", "Envoys agree a swap in Vienna",
+     ["World | Europe", "May 16, 2025"]),
+    ("Photo: the delegations in Vienna\n\nEnvoys Agree Swap In Vienna\n\n", "Envoys Agree Swap In Vienna",
+     ["Photo: the delegations"]),
+])
+def test_headline_is_read_while_the_rest_of_the_header_is_blanked(header, title, blanked):
+    doc = load.parse(header + _PROSE, __import__("pathlib").Path("x.txt"), "")
+    assert doc.title == title
+    at = doc.text.index(title)
+    assert doc.body[at:at + len(title)] == title
+    for furniture in blanked:
+        assert furniture in doc.text and furniture not in doc.body
+
+
+def test_headline_yields_claims_with_offsets_into_the_file(nlp):
+    from istanbul_claims.claims import claims_from_doc
+
+    text = "Kyiv says 84 detainees are home\n\nReuters\n\nFriday, 16 May 2025\n\n" + _PROSE
+    document = load.parse(text, __import__("pathlib").Path("x.txt"), "")
+    doc = nlp.make_doc(document.body)
+    doc._.reference = document.published.isoformat()
+    claims = [c for c in claims_from_doc(nlp(doc), document) if c.start < len("Kyiv says 84 detainees are home")]
+    assert {(c.kind, c.text) for c in claims} == {("actor", "Kyiv"), ("figure", "84 detainees")}
+    assert all(text[c.start:c.end] == c.text and c.sentence == "Kyiv says 84 detainees are home" for c in claims)

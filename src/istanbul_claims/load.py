@@ -203,6 +203,7 @@ def parse(text: str, path: Path, sha256: str) -> Document:
     lines = _lines(text)
     furniture: list[tuple[int, int]] = []
     title = ""
+    title_line: tuple[int, int] | None = None
     outlet: str | None = None
     published: dt.date | None = None
 
@@ -218,8 +219,12 @@ def parse(text: str, path: Path, sha256: str) -> Document:
         # The title is the last plain header line: breadcrumbs and date lines come before it.
         if not _matches_any(cfg["drop_lines"], stripped) and not _DATE_LINE.search(stripped) \
                 and not _outlet(stripped, cfg["outlets"], whole_line=True):
-            title = stripped
+            title, title_line = stripped, (start, end)
         furniture.append((start, end))
+    # The headline carries claims of its own ("Kyiv says 84 detainees are home"): it is read as the
+    # article's first sentence, while the rest of the header stays blanked.
+    if title_line is not None:
+        furniture.remove(title_line)
     for _, _, line in lines[:body_at]:
         stripped = line.strip()
         outlet = outlet or _outlet(stripped, cfg["outlets"], whole_line=True)

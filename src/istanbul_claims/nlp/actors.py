@@ -7,12 +7,35 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import aliases, rules
 
 _NAME_TAGS = {"NNP", "NNPS"}
 _CALENDAR = {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
+# A line is in Title Case when this share of its words of this many letters or more are capitalised.
+_HEADLINE_SHARE, _HEADLINE_WORD = 0.75, 4
+
+
+def headline_capitals(doc: Doc) -> set[int]:
+    """Tokens whose capital says nothing: on a Title Case line ("Prisoner Exchange Highlights Talks"),
+    a capitalised word is a name only if the article also capitalises it in the middle of a sentence
+    off such lines. The alias table still finds known actors there."""
+    lines: list[list[Token]] = [[]]
+    for token in doc:
+        if not token.is_space:
+            lines[-1].append(token)
+        if "\n" in token.text or "\n" in token.whitespace_:
+            lines.append([])
+    titled: set[int] = set()
+    for line in lines:
+        words = [t for t in line if t.is_alpha and len(t) >= _HEADLINE_WORD]
+        if len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= _HEADLINE_SHARE * len(words):
+            titled.update(t.i for t in line)
+    if not titled:
+        return titled
+    named = {t.text for t in doc if t.i not in titled and not t.is_sent_start and t.text[:1].isupper()}
+    return {i for i in titled if doc[i].text[:1].isupper() and doc[i].text not in named}
 
 
 def proper_noun_runs(doc: Doc) -> list[Span]:
@@ -20,15 +43,16 @@ def proper_noun_runs(doc: Doc) -> list[Span]:
     words say so ("Keith Kellogg", "the Financial Times"); a single unknown word stays unlabelled."""
     cfg = rules.cues()["actors"]
     titles, orgs = set(cfg["titles"]), set(cfg["organisations"])
+    unnamed = headline_capitals(doc)
     runs: list[Span] = []
     i = 0
     while i < len(doc):
-        if doc[i].tag_ not in _NAME_TAGS or doc[i].lower_ in _CALENDAR:
+        if doc[i].tag_ not in _NAME_TAGS or doc[i].lower_ in _CALENDAR or i in unnamed:
             i += 1
             continue
         j = i
         while j < len(doc) and doc[j].tag_ in _NAME_TAGS and doc[j].lower_ not in _CALENDAR \
-                and "\n" not in doc[j].whitespace_:
+                and "\n" not in doc[j].whitespace_ and j not in unnamed:
             j += 1
         j = max(j, i + 1)
         words = [t.text for t in doc[i:j]]
