@@ -269,3 +269,11 @@ def test_outlet_in_brackets_on_the_date_line():
 def test_published_from_a_wire_dateline_opening_the_text(first, published):
     doc = load.parse(f"Envoys agree a swap\n\n{first}\n", __import__("pathlib").Path("x.txt"), "")
     assert doc.published == published
+
+
+@pytest.mark.parametrize("byline", ["By Marta Kowalska", "By Marta Kowalska and Jan Nowak", "by Jan Nowak, Reuters"])
+def test_byline_under_the_headline_is_neither_title_nor_read(byline):
+    doc = load.parse(f"Envoys agree a swap in Vienna\n{byline}\n\nJune 3, 2025\n\n{_PROSE}",
+                     __import__("pathlib").Path("x.txt"), "")
+    assert doc.title == "Envoys agree a swap in Vienna"
+    assert byline not in doc.body and doc.title in doc.body

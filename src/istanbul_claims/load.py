@@ -39,6 +39,8 @@ _DATE_LINE = re.compile(
 # A wire dateline opening the first paragraph: "ISTANBUL, 23 July 2025 (Reuters) - The envoys ...".
 _DATELINE_PLACE = re.compile(r"[^\W\d][\w.'\u2019 -]{0,40},\s*")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014:]")
+# "By Marta Kowalska and Jan Nowak": a header line naming the writers, never the headline.
+_BYLINE = re.compile(r"[Bb]y\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:\s*(?:,|and|&)\s+[A-Z].*)?$")
 _HTML = re.compile(r"<\s*(html|body|p|div|br|head|!doctype)\b", re.I)
 # Files larger than this are read but warned about: spaCy sees them in paragraph-sized chunks.
 LARGE_FILE = 5_000_000
@@ -230,7 +232,7 @@ def parse(text: str, path: Path, sha256: str) -> Document:
             break
         # The title is the last plain header line: breadcrumbs and date lines come before it.
         if not _matches_any(cfg["drop_lines"], stripped) and not _DATE_LINE.search(stripped) \
-                and not _outlet(stripped, cfg["outlets"], whole_line=True):
+                and not _outlet(stripped, cfg["outlets"], whole_line=True) and not _BYLINE.match(stripped):
             title, title_line = stripped, (start, end)
         furniture.append((start, end))
     # The headline carries claims of its own ("Kyiv says 84 detainees are home"): it is read as the
