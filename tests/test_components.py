@@ -267,6 +267,8 @@ def test_may_the_verb_is_not_a_date(parse):
     ("Marta Kowalska Hails Deal As Talks End\nThe deal was hailed by Marta Kowalska on Friday.",
      ["Marta Kowalska", "Marta Kowalska"]),
     ("Kremlin Rejects Truce, Offers Short Pause\nThe Kremlin rejected the truce.", ["Kremlin", "Kremlin"]),
+    ("The delegation:\nMarta Kowalska, Jonas Petraitis, Agnieszka Nowakowska\nThey met the envoys.",
+     ["Marta Kowalska", "Jonas Petraitis", "Agnieszka Nowakowska"]),
 ])
 def test_title_case_headline_capitals_are_not_names(parse, text, names):
     assert [a["text"] for a in parse(text)._.actors] == names

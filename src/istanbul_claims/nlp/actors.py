@@ -28,9 +28,14 @@ def headline_capitals(doc: Doc) -> set[int]:
         if "\n" in token.text or "\n" in token.whitespace_:
             lines.append([])
     titled: set[int] = set()
+    lower = {t.text for t in doc if t.is_lower}
     for line in lines:
         words = [t for t in line if t.is_alpha and len(t) >= _HEADLINE_WORD]
-        if len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= _HEADLINE_SHARE * len(words):
+        capitals = [t for t in words if t.text[0].isupper()]
+        # A line of names ("Vladimir Medinsky, Igor Kostyukov") is not a headline: one of its capitals
+        # must be a word the article writes in lower case elsewhere.
+        if len(words) >= 3 and len(capitals) >= _HEADLINE_SHARE * len(words) \
+                and any(t.lower_ in lower for t in capitals):
             titled.update(t.i for t in line)
     if not titled:
         return titled
