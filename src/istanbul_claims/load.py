@@ -23,10 +23,24 @@ from .models import Document
 
 log = logging.getLogger(__name__)
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
+         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# A date line's date: "June 2, 2025", "Friday, 16 May 2025", "2nd of June 2025", "24.05.2025", "2025-05-24".
 _DATE_LINE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\s+(?P<y2>\d{{4}}))\b"
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORDINAL},?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<d3>\d{{1,2}})(?P<sep>[./])(?P<m3>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})"
+    rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{1,2}})-(?P<d4>\d{{1,2}}))(?![\w-])",
+    re.I,
 )
+# A wire dateline opening the first paragraph: "ISTANBUL, 23 July 2025 (Reuters) - The envoys ...".
+_DATELINE_PLACE = re.compile(r"[^\W\d][\w.'\u2019 -]{0,40},\s*")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014:]")
+# "By Marta Kowalska and Jan Nowak": a header line naming the writers, never the headline.
+_BYLINE = re.compile(r"[Bb]y\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:\s*(?:,|and|&)\s+[A-Z].*)?$")
 _HTML = re.compile(r"<\s*(html|body|p|div|br|head|!doctype)\b", re.I)
 # Files larger than this are read but warned about: spaCy sees them in paragraph-sized chunks.
 LARGE_FILE = 5_000_000
@@ -213,6 +227,7 @@ def parse(text: str, path: Path, sha256: str) -> Document:
     lines = _lines(text)
     furniture: list[tuple[int, int]] = []
     title = ""
+    title_line: tuple[int, int] | None = None
     outlet: str | None = None
     published: dt.date | None = None
 
@@ -227,14 +242,22 @@ def parse(text: str, path: Path, sha256: str) -> Document:
             break
         # The title is the last plain header line: breadcrumbs and date lines come before it.
         if not _matches_any(cfg["drop_lines"], stripped) and not _DATE_LINE.search(stripped) \
-                and not _outlet(stripped, cfg["outlets"], whole_line=True):
-            title = stripped
+                and not _outlet(stripped, cfg["outlets"], whole_line=True) and not _BYLINE.match(stripped):
+            title, title_line = stripped, (start, end)
         furniture.append((start, end))
+    # The headline carries claims of its own ("Kyiv says 84 detainees are home"): it is read as the
+    # article's first sentence, while the rest of the header stays blanked.
+    if title_line is not None:
+        furniture.remove(title_line)
     for _, _, line in lines[:body_at]:
         stripped = line.strip()
         outlet = outlet or _outlet(stripped, cfg["outlets"], whole_line=True)
         if published is None and (m := _DATE_LINE.search(stripped)):
             published = _date_from(m)
+            # "Istanbul, 23 July 2025 (Reuters)": the outlet in brackets on the date line.
+            outlet = outlet or _outlet(" ".join(re.findall(r"\(([^)]*)\)", stripped)), cfg["outlets"], False)
+    if published is None and body_at < len(lines):
+        published = _dateline(lines[body_at][2].strip())
 
     # Trailing furniture: from the first end marker on, nothing is article text.
     drop_next = False
@@ -277,13 +300,28 @@ def _outlet(line: str, outlets: list[str], whole_line: bool) -> str | None:
 
 
 def _date_from(m: re.Match) -> dt.date | None:
-    month = m["m1"] or m["m2"]
-    day = int(m["d1"] or m["d2"])
-    year = int(m["y1"] or m["y2"])
+    if m["y4"]:
+        year, month, day = int(m["y4"]), int(m["m4"]), int(m["d4"])
+    elif m["y3"]:
+        year, month, day = int(m["y3"]), int(m["m3"]), int(m["d3"])
+        if month > 12 >= day:
+            month, day = day, month  # "05/24/2025": month first, as US outlets write it
+    else:
+        name = (m["m1"] or m["m2"]).lower().rstrip(".")
+        month = next(i for i, full in enumerate(_MONTH_NAMES, 1) if full.startswith(name[:3]))
+        year, day = int(m["y1"] or m["y2"]), int(m["d1"] or m["d2"])
     try:
-        return dt.date(year, dt.datetime.strptime(month, "%B").month, day)
+        return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _dateline(line: str) -> dt.date | None:
+    """The date of a wire dateline opening the first paragraph, if it has one."""
+    m = _DATE_LINE.search(line, 0, 80)
+    if m is None or not (m.start() == 0 or _DATELINE_PLACE.fullmatch(line[:m.start()])):
+        return None
+    return _date_from(m) if _DATELINE_TAIL.match(line, m.end()) else None
 
 
 def iter_chunks(text: str, limit: int = 200_000) -> Iterable[tuple[int, str]]:

@@ -13,6 +13,43 @@ from .. import aliases, rules
 
 _NAME_TAGS = {"NNP", "NNPS"}
 _CALENDAR = {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
+# A line is in Title Case when this share of its words of this many letters or more are capitalised.
+_HEADLINE_SHARE = 0.75
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# A capital inside a sentence: after a word or a comma, not after a full stop, a quote or a line start.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[^\s.!?:\"\u201c\u2018(])[ \t]+([A-Z][^\W_]*)")
+
+
+def headline_capitals(doc: Doc, text: str) -> set[int]:
+    """Tokens whose capital says nothing: on a Title Case line ("Prisoner Exchange Highlights Talks"),
+    a capitalised word is a name only if the article also capitalises it in the middle of a sentence
+    off such lines. The alias table still finds known actors there. `text` is doc.text."""
+    # Read from the text with regexes: a Python pass over every token would cost as much as the
+    # rest of the component, and Title Case lines are rare.
+    lower = set(_LOWER_WORD.findall(text))
+    titled: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        words = _LONG_WORD.findall(line)
+        capitals = [w for w in words if w[0].isupper()]
+        # A line of names ("Vladimir Medinsky, Igor Kostyukov") is not a headline: one of its capitals
+        # must be a word the article writes in lower case elsewhere.
+        if len(words) >= 3 and len(capitals) >= _HEADLINE_SHARE * len(words) \
+                and any(w.lower() in lower for w in capitals):
+            titled.append((at, at + len(line)))
+        at += len(line) + 1
+    if not titled:
+        return set()
+    off = list(text)
+    for start, end in titled:
+        off[start:end] = "\n" * (end - start)
+    named = set(_MID_SENTENCE_CAPITAL.findall("".join(off)))
+    out: set[int] = set()
+    for start, end in titled:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        out.update(t.i for t in span or [] if t.text[:1].isupper() and t.text not in named)
+    return out
 
 
 def proper_noun_runs(doc: Doc) -> list[Span]:
@@ -20,15 +57,16 @@ def proper_noun_runs(doc: Doc) -> list[Span]:
     words say so ("Keith Kellogg", "the Financial Times"); a single unknown word stays unlabelled."""
     cfg = rules.cues()["actors"]
     titles, orgs = set(cfg["titles"]), set(cfg["organisations"])
+    unnamed = headline_capitals(doc, doc.text)
     runs: list[Span] = []
     i = 0
     while i < len(doc):
-        if doc[i].tag_ not in _NAME_TAGS or doc[i].lower_ in _CALENDAR:
+        if doc[i].tag_ not in _NAME_TAGS or doc[i].lower_ in _CALENDAR or i in unnamed:
             i += 1
             continue
         j = i
         while j < len(doc) and doc[j].tag_ in _NAME_TAGS and doc[j].lower_ not in _CALENDAR \
-                and "\n" not in doc[j].whitespace_:
+                and "\n" not in doc[j].whitespace_ and j not in unnamed:
             j += 1
         j = max(j, i + 1)
         words = [t.text for t in doc[i:j]]

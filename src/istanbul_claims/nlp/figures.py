@@ -84,7 +84,7 @@ def counted_noun(num: Token) -> Token | None:
     for _ in range(3):
         if noun is not None:
             break
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
         if head.pos_ in ("NOUN", "PROPN"):
@@ -172,7 +172,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
         head = counted if counted is not None else num
         while head.dep_ in ("compound", "amod", "nummod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head
-        chain = [head, *ancestors(num)] if head is not (counted or num) else list(ancestors(num))
+        chain = [head, *ancestors(num)] if head != (counted or num) else list(ancestors(num))
         of_noun = next((g for c in (counted or num).children if c.lower_ == "of" for g in c.children
                         if g.dep_ == "pobj"), None)
         for token in ([of_noun] if of_noun is not None else []) + chain:
