@@ -14,8 +14,9 @@ from .util import ancestors, lemma, lemmas
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
 # Units that measure something rather than count it: the figure is about the noun it measures.
-MEASURE_UNITS = TIME_UNITS | {"metre", "meter", "foot", "feet", "kilometre", "kilometer", "km", "mile", "percent",
-                              "time", "kilogram", "tonne", "ton", "degree"}
+MEASURE_UNITS = TIME_UNITS | {"second", "decade", "century", "time", "percent", "percentage_point", "centimetre",
+                              "metre", "meter", "foot", "feet", "kilometre", "kilometer", "km", "mile",
+                              "nautical_mile", "kilogram", "tonne", "ton", "kmh", "mph", "knot", "degree"}
 # Dependencies that attach a modifier which narrows what a noun counts ("crew members", "French nationals").
 _MODIFIER_DEPS = {"amod", "compound", "nmod"}
 # A bare number whose head is one of these is a value, not a count of the noun ("the toll stood at 179").
