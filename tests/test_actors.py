@@ -4,13 +4,16 @@ alias table lists it."""
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 
 import pytest
+from typer.testing import CliRunner
 
-from istanbul_claims import aliases, rules
+from istanbul_claims import aliases, corpus, rules
 from istanbul_claims.claims import claims_from_doc
+from istanbul_claims.cli import app
 from istanbul_claims.models import (
     ActorClaim,
     ActorValue,
@@ -340,3 +343,36 @@ def test_an_outlet_speaks_when_the_text_says_so(parse, text, speaker):
 def test_a_named_speaker_before_an_outlet_is_carried_by_he(parse):
     doc = parse("Mirela Osk arrived in Pellham. She told TASS the envoys would meet again.")
     assert speakers(doc) == [None, "Mirela Osk"]
+
+
+# --------------------------------------------------------------------- where the merge is wired --
+
+@pytest.fixture
+def two_articles(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_STORE", str(tmp_path / "claims.db"))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ferry talks resume\n\nOleksiy Hrynchuk, the harbour master, said on Monday "
+                                  "that the ferry would run again next week.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Harbour reopens\n\nHrynchuk said the ferry would carry 40 passengers a day "
+                                  "when it returns to service.\n", encoding="utf-8")
+    return folder
+
+
+def _speakers_of_b(claims) -> set[str | None]:
+    return {c["speaker"] for c in claims if c["doc"] == "b"}
+
+
+def test_extract_json_merges_names_across_articles_and_jsonl_keeps_each_articles_own(two_articles):
+    runner = CliRunner()
+    whole = json.loads(runner.invoke(app, ["extract", str(two_articles), "--format", "json", "--jobs", "1"]).stdout)
+    assert _speakers_of_b(whole["claims"]) == {"Oleksiy Hrynchuk"}
+    lines = runner.invoke(app, ["extract", str(two_articles), "--format", "jsonl", "--jobs", "1"]).stdout
+    assert _speakers_of_b([json.loads(line) for line in lines.splitlines()]) == {"Hrynchuk"}
+
+
+def test_corpus_extract_paths_and_the_stored_run_merge_names(two_articles, tmp_path):
+    _, claims = corpus.extract_paths([two_articles], tmp_path / "claims.db")
+    assert _speakers_of_b([c.model_dump() for c in claims]) == {"Oleksiy Hrynchuk"}
+    _, stored, _ = corpus.stored(tmp_path / "claims.db")
+    assert _speakers_of_b([c.model_dump() for c in stored]) == {"Oleksiy Hrynchuk"}
