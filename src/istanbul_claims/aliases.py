@@ -316,7 +316,8 @@ class _People:
             return
         ra, rb = sorted((ra, rb))
         self.parent[rb] = ra
-        self.fixed[ra] = self.fixed[ra] or self.fixed.pop(rb)
+        fixed_b = self.fixed.pop(rb)
+        self.fixed[ra] = self.fixed[ra] or fixed_b
         self.firsts[ra] |= self.firsts.pop(rb)
 
 
