@@ -25,7 +25,8 @@ def fig(doc, sentence, lo=None, hi=None, *, basis=None, subject="body", unit=Non
 def prop(doc, sentence, stance, party="Kingdom", subject="ceasefire", qualifier=None):
     i = next(_n)
     return ProposalClaim(id=f"p{i:04d}", doc=doc, text=sentence, sentence=sentence, start=i, end=i + 1,
-                         topics=["ceasefire"], event="2025-06-02", value=ProposalValue(proposer=party, party=party, what=subject,
+                         topics=["ceasefire"], event="2025-06-02",
+                         value=ProposalValue(proposer=party, party=party, what=subject,
                                                                     stance=stance, subject=subject,
                                                                     qualifier=qualifier))
 

@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
 
 from . import numbers
 from .models import (

@@ -110,7 +110,8 @@ def scope_sentences(doc: Doc) -> None:
             elif start <= main_day + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main_day:
                 event = main
             dated = True
-        if event is None and not dated and (_earlier_cue(doc, record["start"], lower, cues) or _other_round(lower, own_round, cues)):
+        earlier = _earlier_cue(doc, record["start"], lower, cues) or _other_round(lower, own_round, cues)
+        if event is None and not dated and earlier:
             event = recalled or "?"
         if event is None:
             same_paragraph = "\n" not in full[previous_end:record["start"]]
