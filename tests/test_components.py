@@ -134,6 +134,14 @@ def test_the_verb_decides_which_year_or_week_a_date_is_in(parse, text, reference
     assert [d["date_start"] for d in parse(text, reference=reference)._.dates] == [start]
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("Geneva talks on Friday", "on Friday"), ("Sunday, 1 June 2025", "Sunday, 1 June 2025"),
+    ("Overnight: drones over Kyiv", "Overnight"),
+])
+def test_dates_in_lines_without_a_verb(parse, text, span):
+    assert [d["text"] for d in parse(text, reference="2025-06-05")._.dates] == [span]
+
+
 @pytest.mark.parametrize("text", ["The envoys met two days before the vote.", "They arrived the day before the talks.",
                                   "Three days after the truce, they met."])
 def test_counts_from_another_event_are_not_dates(parse, text):
