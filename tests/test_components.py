@@ -289,6 +289,12 @@ def test_headline_without_full_stop_is_one_sentence(parse, headline):
     assert [s.text.strip() for s in doc.sents] == [headline, "The envoys met twice."]
 
 
+@pytest.mark.parametrize("text", ["Jet hits a wall; two crew survive", "Two passengers were rescued alive."])
+def test_survivors_are_framed_apart_from_those_on_board(parse, text):
+    # A headline's "two crew survive" must not be compared with "six crew" on board.
+    assert [f["frame"] for f in parse(text)._.figures] == ["survive"]
+
+
 def test_line_break_ends_a_sentence(parse):
     doc = parse("What the parties agreed on\nThe envoys met twice.")
     assert len(list(doc.sents)) == 2
