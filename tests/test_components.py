@@ -142,6 +142,14 @@ def test_dates_in_lines_without_a_verb(parse, text, span):
     assert [d["text"] for d in parse(text, reference="2025-06-05")._.dates] == [span]
 
 
+@pytest.mark.parametrize(("text", "span"), [("The 1997 crash of the airliner killed 228 people.", "1997"),
+                                          ("Russia's 2014 annexation of the peninsula was condemned.", "2014"),
+                                          ("The 2000 prisoners were freed.", None)])
+def test_year_before_a_singular_noun_is_a_date(parse, text, span):
+    found = [(d["text"], d["date_start"][:4], d["date_end"][5:]) for d in parse(text)._.dates]
+    assert found == ([(span, span, "12-31")] if span else [])
+
+
 @pytest.mark.parametrize("text", ["The envoys met two days before the vote.", "They arrived the day before the talks.",
                                   "Three days after the truce, they met."])
 def test_counts_from_another_event_are_not_dates(parse, text):

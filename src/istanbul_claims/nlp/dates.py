@@ -249,9 +249,22 @@ def _counts_from_elsewhere(span: Span) -> bool:
         "DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "ADP", "PART"))
 
 
+def _names_a_year(token) -> bool:
+    """"the 1997 crash", "Russia's 2014 annexation": a year between a determiner and a singular noun
+    ("the 2000 prisoners" counts prisoners)."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return (before.lower_ in _cues()["year_determiners"] or before.tag_ in ("POS", "PRP$")) \
+        and after.tag_ in ("NN", "NNP")
+
+
 def find_dates(doc: Doc, matcher: Matcher) -> list[dict]:
     ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
-    spans = [Span(doc, s, e) for _, s, e in matcher(doc)]
+    year_before_noun = doc.vocab.strings["YEAR_BEFORE_NOUN"]
+    spans = [Span(doc, s, e) for label, s, e in matcher(doc)
+             if label != year_before_noun or _names_a_year(doc[s])]
     spans.sort(key=lambda s: (-(s.end_char - s.start_char), s.start_char))
     taken: set[int] = set()
     found: list[dict] = []
@@ -314,6 +327,7 @@ def date_patterns() -> dict[str, list[list[dict]]]:
         [{"LOWER": {"IN": ["a", "an", "one"]}}, unit, {"LOWER": {"IN": cfg["back"]}}],
     ]
     out["DATE"] += [[{"LOWER": w} for w in phrase.split()] for phrase in cfg["fixed"]]
+    out["YEAR_BEFORE_NOUN"] = [[year]]
     return out
 
 
