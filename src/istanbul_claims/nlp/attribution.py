@@ -16,7 +16,7 @@ def _speech_subjects(verb: Token, cues: dict) -> list[Token]:
         # "TASS quoted Hakan Fidan as saying": the speaker is the one quoted.
         return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     # "the head of the delegation Vladimir Medinsky told": the parser may split title and name
     # into two subjects; the named one speaks.

@@ -224,7 +224,7 @@ def tense_of(span: Span) -> str:
     "deadline" after "by" or "until", else "recent"."""
     cfg = _cues()
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # Tokens are views: compare indices
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:  # Tokens are made anew per access: compare by value
         verb = verb.head
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(t.lower_ in cfg["future"] for t in (verb, *verb.children)):

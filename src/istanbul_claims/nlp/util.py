@@ -54,7 +54,7 @@ def resolve_party(token: Token, last_person: dict | None) -> dict | None:
 
 def ancestors(token: Token, limit: int = 8) -> Iterable[Token]:
     seen = 0
-    while token.head is not token and seen < limit:
+    while token.head != token and seen < limit:  # Tokens are made anew per access: compare by value
         token = token.head
         seen += 1
         yield token
