@@ -142,6 +142,16 @@ def test_dates_in_lines_without_a_verb(parse, text, span):
     assert [d["text"] for d in parse(text, reference="2025-06-05")._.dates] == [span]
 
 
+@pytest.mark.parametrize(("text", "reference", "span", "start", "end"), [
+    ("The judge sentenced her on July 19 to 16 years.", "2024-08-02", "July 19", "2024-07-19", "2024-07-19"),
+    ("Flags fly at half mast until January 4.", "2024-12-29", "until January 4", "2025-01-04", "2025-01-04"),
+    ("The handover ran from Friday to Sunday.", "2025-05-26", "from Friday to Sunday", "2025-05-23", "2025-05-25"),
+])
+def test_day_spans_and_ranges_are_read_whole(parse, text, reference, span, start, end):
+    found = [(d["text"], d["date_start"], d["date_end"]) for d in parse(text, reference=reference)._.dates]
+    assert found == [(span, start, end)]
+
+
 @pytest.mark.parametrize(("text", "span"), [("The 1997 crash of the airliner killed 228 people.", "1997"),
                                           ("Russia's 2014 annexation of the peninsula was condemned.", "2014"),
                                           ("The 2000 prisoners were freed.", None)])

@@ -128,12 +128,20 @@ def resolve(text: str, ref: dt.date | None, tense: str = "recent") -> tuple[dt.d
         else:
             mon, d1, d2, yr = groups
         year = _year_for(_MONTHS[mon], ref, yr, window)
-        if year is None:
-            return None
+        if year is None or int(d2) <= int(d1):
+            return None  # "sentenced on July 19 to 16 years" is no range
         try:
             return dt.date(year, _MONTHS[mon], int(d1)), dt.date(year, _MONTHS[mon], int(d2))
         except ValueError:
             return None
+    # "from Friday to Sunday": each weekday as alone, the second one on or after the first.
+    m = re.fullmatch(rf"(?:between\s+)?({_WEEKDAY_RE})\s*(?:-|and|to|until|through)\s*({_WEEKDAY_RE})", t)
+    if m:
+        first, last = resolve(m[1], ref, tense), resolve(m[2], ref, tense)
+        if first is None or last is None:
+            return None
+        end = last[1] + dt.timedelta(days=7 * (last[1] < first[0]))
+        return first[0], end
     # One day of a month: "23 july", "july 23", "june 2, 2025".
     m = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?", t) \
         or re.fullmatch(rf"({_MONTH_RE})\.?\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?", t)
@@ -308,7 +316,7 @@ def date_patterns() -> dict[str, list[list[dict]]]:
                 [{"LOWER": "the"}, d, {"LOWER": "of"}, month, opt_year],
             ]
         out["DATE"] += [
-            [month, year], [prep, month], [rel, month],
+            [month, year], [prep, month], [rel, month], [prep, month, day], [prep, day, month],
             [{"LOWER": "the", "OP": "?"}, part, {"LOWER": "of", "OP": "?"}, {"ORTH": {"IN": ["-", "\u2013"]}, "OP": "?"},
              month, opt_year],
         ]
@@ -316,6 +324,8 @@ def date_patterns() -> dict[str, list[list[dict]]]:
             [{"LOWER": "between", "OP": "?"}, day, dash, day, month, opt_year],
             [month, day, dash, day],
         ]
+    out["DATE_RANGE"] += [[{"LOWER": {"IN": ["from", "between"]}, "OP": "?"}, weekday,
+                           {"LOWER": {"IN": ["-", "\u2013", "to", "and", "until", "through"]}}, weekday]]
     edges, parts = {"LOWER": {"IN": cfg["day_edges"]}}, {"LOWER": {"IN": cfg["day_parts"]}}
     out["DATE"] += [
         [prep, year], [{"LOWER": {"IN": cfg["relative"] + ["on"]}, "OP": "?"}, weekday],
