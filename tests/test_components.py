@@ -134,6 +134,32 @@ def test_the_verb_decides_which_year_or_week_a_date_is_in(parse, text, reference
     assert [d["date_start"] for d in parse(text, reference=reference)._.dates] == [start]
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("Geneva talks on Friday", "on Friday"), ("Sunday, 1 June 2025", "Sunday, 1 June 2025"),
+    ("Overnight: drones over Kyiv", "Overnight"),
+])
+def test_dates_in_lines_without_a_verb(parse, text, span):
+    assert [d["text"] for d in parse(text, reference="2025-06-05")._.dates] == [span]
+
+
+@pytest.mark.parametrize(("text", "reference", "span", "start", "end"), [
+    ("The judge sentenced her on July 19 to 16 years.", "2024-08-02", "July 19", "2024-07-19", "2024-07-19"),
+    ("Flags fly at half mast until January 4.", "2024-12-29", "until January 4", "2025-01-04", "2025-01-04"),
+    ("The handover ran from Friday to Sunday.", "2025-05-26", "from Friday to Sunday", "2025-05-23", "2025-05-25"),
+])
+def test_day_spans_and_ranges_are_read_whole(parse, text, reference, span, start, end):
+    found = [(d["text"], d["date_start"], d["date_end"]) for d in parse(text, reference=reference)._.dates]
+    assert found == [(span, start, end)]
+
+
+@pytest.mark.parametrize(("text", "span"), [("The 1997 crash of the airliner killed 228 people.", "1997"),
+                                          ("Russia's 2014 annexation of the peninsula was condemned.", "2014"),
+                                          ("The 2000 prisoners were freed.", None)])
+def test_year_before_a_singular_noun_is_a_date(parse, text, span):
+    found = [(d["text"], d["date_start"][:4], d["date_end"][5:]) for d in parse(text)._.dates]
+    assert found == ([(span, span, "12-31")] if span else [])
+
+
 @pytest.mark.parametrize("text", ["The envoys met two days before the vote.", "They arrived the day before the talks.",
                                   "Three days after the truce, they met."])
 def test_counts_from_another_event_are_not_dates(parse, text):
@@ -296,6 +322,12 @@ def test_title_case_headline_capitals_are_not_names(parse, text, names):
 def test_headline_without_full_stop_is_one_sentence(parse, headline):
     doc = parse(f"{headline}\nThe envoys met twice.")
     assert [s.text.strip() for s in doc.sents] == [headline, "The envoys met twice."]
+
+
+@pytest.mark.parametrize("text", ["Jet hits a wall; two crew survive", "Two passengers were rescued alive."])
+def test_survivors_are_framed_apart_from_those_on_board(parse, text):
+    # A headline's "two crew survive" must not be compared with "six crew" on board.
+    assert [f["frame"] for f in parse(text)._.figures] == ["survive"]
 
 
 def test_line_break_ends_a_sentence(parse):

@@ -277,3 +277,28 @@ def test_byline_under_the_headline_is_neither_title_nor_read(byline):
                      __import__("pathlib").Path("x.txt"), "")
     assert doc.title == "Envoys agree a swap in Vienna"
     assert byline not in doc.body and doc.title in doc.body
+
+
+@pytest.mark.parametrize(("header", "title"), [
+    # The outlet's name and a place line are shorter than the headline, wherever they stand.
+    ("Envoys agree a swap of 84 detainees in Vienna\n\nThe Danube Ledger\nFriday, 16 May 2025\n\n",
+     "Envoys agree a swap of 84 detainees in Vienna"),
+    ("Envoys agree a swap of 84 detainees in Vienna\n\nVIENNA, Austria\nFriday, 16 May 2025\n\n",
+     "Envoys agree a swap of 84 detainees in Vienna"),
+    ("LIVE: envoys agree a swap of 84 detainees\n\nDanube Live Desk\n16 May 2025, updated 18:40\n\n",
+     "LIVE: envoys agree a swap of 84 detainees"),
+    # A breadcrumb that runs into the headline is not the headline.
+    ("HomeWorldEnvoys agree a swap in Vienna\n\nEnvoys agree a swap in Vienna\n\n", "Envoys agree a swap in Vienna"),
+])
+def test_headline_is_the_longest_plain_header_line(header, title):
+    doc = load.parse(header + _PROSE, __import__("pathlib").Path("x.txt"), "")
+    assert doc.title == title
+    assert doc.body.lstrip().startswith(title)
+
+
+def test_long_headline_ending_in_a_quote_keeps_the_date_line_below_it_in_the_header():
+    headline = 'Envoys agree a swap of 84 detainees, but Vienna calls the terms "a first step only"'
+    doc = load.parse(f"{headline}\n\nThe Danube Ledger\nFriday, 16 May 2025, 09:30\n\n{_PROSE}",
+                     __import__("pathlib").Path("x.txt"), "")
+    assert (doc.title, doc.published) == (headline, dt.date(2025, 5, 16))
+    assert "Danube Ledger" not in doc.body and "16 May" not in doc.body

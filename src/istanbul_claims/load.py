@@ -42,6 +42,8 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014:]")
 # "By Marta Kowalska and Jan Nowak": a header line naming the writers, never the headline.
 _BYLINE = re.compile(r"[Bb]y\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:\s*(?:,|and|&)\s+[A-Z].*)?$")
 _HTML = re.compile(r"<\s*(html|body|p|div|br|head|!doctype)\b", re.I)
+# A date line among an article's first this many lines still belongs to its header.
+_HEADER_LINES = 6
 # Files larger than this are read but warned about: spaCy sees them in paragraph-sized chunks.
 LARGE_FILE = 5_000_000
 
@@ -227,28 +229,34 @@ def parse(text: str, path: Path, sha256: str) -> Document:
     lines = _lines(text)
     furniture: list[tuple[int, int]] = []
     title = ""
-    title_line: tuple[int, int] | None = None
     outlet: str | None = None
     published: dt.date | None = None
 
-    # Header: every line before the first prose paragraph (title, outlet, date line, captions).
-    body_at = len(lines)
-    for i, (start, end, line) in enumerate(lines):
+    # Header: every line before the first prose paragraph (title, outlet, date line, captions), and
+    # through a date line just below it: a long headline may end like a sentence.
+    filled = [i for i, (_, _, line) in enumerate(lines) if line.strip()]
+    body_at = next((i for i in filled if _is_prose(lines[i][2].strip())
+                    and not _matches_any(cfg["drop_lines"], lines[i][2].strip())), len(lines))
+    dated = [i for i in filled[:_HEADER_LINES] if i > body_at and _is_date_line(lines[i][2].strip())]
+    if dated:
+        body_at = next((i for i in filled if i > dated[-1]), len(lines))
+    candidates: list[tuple[int, int, str]] = []
+    for start, end, line in lines[:body_at]:
         stripped = line.strip()
         if not stripped:
             continue
-        if _is_prose(stripped) and not _matches_any(cfg["drop_lines"], stripped):
-            body_at = i
-            break
-        # The title is the last plain header line: breadcrumbs and date lines come before it.
+        furniture.append((start, end))
         if not _matches_any(cfg["drop_lines"], stripped) and not _DATE_LINE.search(stripped) \
                 and not _outlet(stripped, cfg["outlets"], whole_line=True) and not _BYLINE.match(stripped):
-            title, title_line = stripped, (start, end)
-        furniture.append((start, end))
-    # The headline carries claims of its own ("Kyiv says 84 detainees are home"): it is read as the
-    # article's first sentence, while the rest of the header stays blanked.
-    if title_line is not None:
-        furniture.remove(title_line)
+            candidates.append((start, end, stripped))
+    # The headline is the header line with the most words ("Bosphorus Live Desk", "ANKARA" and "By a
+    # staff reporter" are shorter); a breadcrumb that ends with another header line is not it.
+    candidates = [c for c in candidates if not any(o is not c and c[2].endswith(o[2]) for o in candidates)]
+    if candidates:
+        start, end, title = max(candidates, key=lambda c: len(c[2].split()))
+        # The headline carries claims of its own ("Kyiv says 84 detainees are home"): it is read as the
+        # article's first sentence, while the rest of the header stays blanked.
+        furniture.remove((start, end))
     for _, _, line in lines[:body_at]:
         stripped = line.strip()
         outlet = outlet or _outlet(stripped, cfg["outlets"], whole_line=True)
@@ -284,6 +292,11 @@ def parse(text: str, path: Path, sha256: str) -> Document:
         title = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0][:200]
     return Document(id=path.stem, path=str(path), title=title, outlet=outlet, published=published,
                     reference=published, sha256=sha256, text=text, furniture=furniture)
+
+
+def _is_date_line(line: str) -> bool:
+    """A short line giving a date ("Moscow, 2 August 2024", "Thursday, 24 July 2025, 09:30")."""
+    return len(line) < 80 and not _is_prose(line) and _DATE_LINE.search(line) is not None
 
 
 def _is_prose(line: str) -> bool:

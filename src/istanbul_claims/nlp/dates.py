@@ -128,12 +128,20 @@ def resolve(text: str, ref: dt.date | None, tense: str = "recent") -> tuple[dt.d
         else:
             mon, d1, d2, yr = groups
         year = _year_for(_MONTHS[mon], ref, yr, window)
-        if year is None:
-            return None
+        if year is None or int(d2) <= int(d1):
+            return None  # "sentenced on July 19 to 16 years" is no range
         try:
             return dt.date(year, _MONTHS[mon], int(d1)), dt.date(year, _MONTHS[mon], int(d2))
         except ValueError:
             return None
+    # "from Friday to Sunday": each weekday as alone, the second one on or after the first.
+    m = re.fullmatch(rf"(?:between\s+)?({_WEEKDAY_RE})\s*(?:-|and|to|until|through)\s*({_WEEKDAY_RE})", t)
+    if m:
+        first, last = resolve(m[1], ref, tense), resolve(m[2], ref, tense)
+        if first is None or last is None:
+            return None
+        end = last[1] + dt.timedelta(days=7 * (last[1] < first[0]))
+        return first[0], end
     # One day of a month: "23 july", "july 23", "june 2, 2025".
     m = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?", t) \
         or re.fullmatch(rf"({_MONTH_RE})\.?\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?", t)
@@ -249,9 +257,22 @@ def _counts_from_elsewhere(span: Span) -> bool:
         "DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "ADP", "PART"))
 
 
+def _names_a_year(token) -> bool:
+    """"the 1997 crash", "Russia's 2014 annexation": a year between a determiner and a singular noun
+    ("the 2000 prisoners" counts prisoners)."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return (before.lower_ in _cues()["year_determiners"] or before.tag_ in ("POS", "PRP$")) \
+        and after.tag_ in ("NN", "NNP")
+
+
 def find_dates(doc: Doc, matcher: Matcher) -> list[dict]:
     ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
-    spans = [Span(doc, s, e) for _, s, e in matcher(doc)]
+    year_before_noun = doc.vocab.strings["YEAR_BEFORE_NOUN"]
+    spans = [Span(doc, s, e) for label, s, e in matcher(doc)
+             if label != year_before_noun or _names_a_year(doc[s])]
     spans.sort(key=lambda s: (-(s.end_char - s.start_char), s.start_char))
     taken: set[int] = set()
     found: list[dict] = []
@@ -295,7 +316,7 @@ def date_patterns() -> dict[str, list[list[dict]]]:
                 [{"LOWER": "the"}, d, {"LOWER": "of"}, month, opt_year],
             ]
         out["DATE"] += [
-            [month, year], [prep, month], [rel, month],
+            [month, year], [prep, month], [rel, month], [prep, month, day], [prep, day, month],
             [{"LOWER": "the", "OP": "?"}, part, {"LOWER": "of", "OP": "?"}, {"ORTH": {"IN": ["-", "\u2013"]}, "OP": "?"},
              month, opt_year],
         ]
@@ -303,6 +324,8 @@ def date_patterns() -> dict[str, list[list[dict]]]:
             [{"LOWER": "between", "OP": "?"}, day, dash, day, month, opt_year],
             [month, day, dash, day],
         ]
+    out["DATE_RANGE"] += [[{"LOWER": {"IN": ["from", "between"]}, "OP": "?"}, weekday,
+                           {"LOWER": {"IN": ["-", "\u2013", "to", "and", "until", "through"]}}, weekday]]
     edges, parts = {"LOWER": {"IN": cfg["day_edges"]}}, {"LOWER": {"IN": cfg["day_parts"]}}
     out["DATE"] += [
         [prep, year], [{"LOWER": {"IN": cfg["relative"] + ["on"]}, "OP": "?"}, weekday],
@@ -314,6 +337,7 @@ def date_patterns() -> dict[str, list[list[dict]]]:
         [{"LOWER": {"IN": ["a", "an", "one"]}}, unit, {"LOWER": {"IN": cfg["back"]}}],
     ]
     out["DATE"] += [[{"LOWER": w} for w in phrase.split()] for phrase in cfg["fixed"]]
+    out["YEAR_BEFORE_NOUN"] = [[year]]
     return out
 
 
