@@ -26,7 +26,9 @@ from .models import (
 )
 
 # An approximate figure ("about 20") stands for anything within this share of its value.
+# "Nearly two hours" is read as far below its number as "about an hour" is above it.
 APPROX_TOLERANCE = 0.15
+APPROX_BELOW = 0.2
 _POSITIVE = {"offer", "propose", "demand", "accept", "consider"}
 
 
@@ -66,11 +68,13 @@ def figure_key(claim: FigureClaim) -> str | None:
 def slot(claim: FigureClaim) -> tuple | None:
     """Everything else two figures must share to contradict: the narrowing modifiers, whose age, the
     status and whose proposal. None when the slot is uncertain (a part of a whole, a denied or vague
-    figure, an exact age of nobody named, a proposal of nobody known): such a figure is clustered but
+    figure, an exact age of nobody named, a time of day of no stated happening, a proposal of nobody
+    known): such a figure is clustered but
     never flagged."""
     v = claim.value
     exact_age = v.subject in CRITERIA and v.exact
-    if v.partial or v.status == "negated" or v.vague or (exact_age and not v.owner) \
+    unframed_time = measure(v).startswith("time@") and v.frame is None
+    if v.partial or v.status == "negated" or v.vague or (exact_age and not v.owner) or unframed_time \
             or (v.status == "proposed" and not v.proposer):
         return None
     return (tuple(v.mods), v.owner if exact_age else None, v.status, v.proposer)
@@ -122,7 +126,7 @@ def _interval(v: FigureValue) -> tuple[float, float, bool, bool]:
     hi = hi if hi is not None else (v.max if v.max is not None else float("inf"))
     lo_in, hi_in = v.min_inclusive, v.max_inclusive
     if v.approximate:
-        lo, hi = lo * (1 - APPROX_TOLERANCE), hi * (1 + APPROX_TOLERANCE)
+        lo, hi = lo * (1 - APPROX_BELOW), hi * (1 + APPROX_TOLERANCE)
         lo_in = hi_in = True
     return lo, hi, lo_in, hi_in
 
@@ -190,9 +194,15 @@ def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
     so a slot of n claims with v distinct values costs n + v^2 comparisons."""
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
     for label, same_slot in _slots(members).items():
+        # An article giving several values for one slot is reporting updates or several facts (a
+        # running toll, a stage and a total); it is no side in a dispute about that slot.
+        values: dict[str, set[tuple]] = defaultdict(set)
+        for claim in same_slot:
+            values[claim.doc].add(_signature(claim))
         groups: dict[tuple, list[Claim]] = defaultdict(list)
         for claim in same_slot:
-            groups[_signature(claim)].append(claim)
+            if len(values[claim.doc]) == 1:
+                groups[_signature(claim)].append(claim)
         reps = list(groups.values())
         for i, a_claims in enumerate(reps):
             for b_claims in reps[i + 1:]:

@@ -154,6 +154,10 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
     # "the first two sections", "a further 307", "179 of the 181 people": some of a whole.
     out["partial"] = bool(before is not None and before.pos_ != "VERB" and lemma(before) in words["partial"]) or (
         num.pos_ == "NUM" and num.dep_ != "nummod" and any(c.lower_ == "of" for c in num.children))
+    if unit == "time":
+        # A time of day is about what happened then: its frame ("began at 9:03") says which happening.
+        out["subject"] = "time of day"
+        return out
     if _is_age(span):
         out["subject"], out["owner"] = "age", _age_owner(span, num)
         return out

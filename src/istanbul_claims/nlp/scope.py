@@ -106,7 +106,7 @@ def scope_sentences(doc: Doc) -> None:
                 recalled = recalled or other  # "the first round, held on May 16": dates the cue below
                 continue
             if other is not None:
-                event = event or other
+                event = other  # an explicit other event outweighs a mention of this one
             elif start <= main_day + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main_day:
                 event = main
             dated = True
