@@ -66,18 +66,18 @@ def figure_key(claim: FigureClaim) -> str | None:
 
 
 def slot(claim: FigureClaim) -> tuple | None:
-    """Everything else two figures must share to contradict: the narrowing modifiers, whose age, the
-    status and whose proposal. None when the slot is uncertain (a part of a whole, a denied or vague
-    figure, an exact age of nobody named, a time of day of no stated happening, a proposal of nobody
-    known): such a figure is clustered but
-    never flagged."""
+    """Everything else two figures must share to contradict: what happens to the counted thing (frame),
+    the narrowing modifiers, whose age, the status and whose proposal. None when the slot is
+    uncertain (a part of a whole, a denied or vague figure, an exact age of nobody named, a time of
+    day of no stated happening, a proposal of nobody known): such a figure is clustered but never
+    flagged."""
     v = claim.value
     exact_age = v.subject in CRITERIA and v.exact
     unframed_time = measure(v).startswith("time@") and v.frame is None
     if v.partial or v.status == "negated" or v.vague or (exact_age and not v.owner) or unframed_time \
             or (v.status == "proposed" and not v.proposer):
         return None
-    return (tuple(v.mods), v.owner if exact_age else None, v.status, v.proposer)
+    return (v.frame, tuple(v.mods), v.owner if exact_age else None, v.status, v.proposer)
 
 
 def proposal_key(claim: ProposalClaim) -> str | None:
@@ -88,10 +88,9 @@ def proposal_key(claim: ProposalClaim) -> str | None:
 
 
 def blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
-    """Claims grouped by what they are about. Figures split further by frame (what happens to the
-    counted thing). A duration with no frame ("a minimum 30-day ceasefire") joins its block's only
-    frame; a count with no frame stays apart, since counts of one thing differ by what befalls it."""
-    by_key: dict[str, list[Claim]] = defaultdict(list)
+    """Claims grouped by what they are about: one block a cluster. Within a figure block, what happens
+    to the counted thing (its frame) is part of the slot that decides what may contradict."""
+    out: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if isinstance(claim, FigureClaim):
             key = figure_key(claim)
@@ -100,21 +99,8 @@ def blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
         else:
             key = None
         if key:
-            by_key[key].append(claim)
-    out: dict[str, list[Claim]] = {}
-    for key, members in by_key.items():
-        if not key.startswith("figure|"):
-            out[key] = members
-            continue
-        frames = defaultdict(list)
-        for claim in members:
-            frames[claim.value.frame].append(claim)
-        framed = [f for f in frames if f is not None]
-        if len(framed) == 1 and None in frames and "|duration|" in key:
-            frames[framed[0]] += frames.pop(None)
-        for frame, group in frames.items():
-            out[f"{key}|{frame or '-'}"] = group
-    return out
+            out[key].append(claim)
+    return dict(out)
 
 
 def _interval(v: FigureValue) -> tuple[float, float, bool, bool]:
@@ -174,15 +160,15 @@ def _signature(claim: Claim) -> tuple:
 
 
 def _slots(members: list[Claim]) -> dict[str, list[Claim]]:
-    """Members grouped by the slot that must match for two of them to contradict; figures with an
-    uncertain slot are left out. The label is empty for the commonest slot, so ids stay short."""
+    """Members grouped by the slot that must match for two of them to contradict, labelled by it;
+    figures with an uncertain slot are left out."""
     out: dict[str, list[Claim]] = defaultdict(list)
     for claim in members:
         if isinstance(claim, FigureClaim):
             key = slot(claim)
             if key is None:
                 continue
-            label = "" if key == ((), None, "done", None) else repr(key)
+            label = repr(key)
         else:
             label = ""
         out[label].append(claim)
@@ -305,14 +291,19 @@ def _day(text: str) -> dt.date:
 
 def canonical_events(claims: Iterable[Claim]) -> dict[str, str]:
     """Each event label mapped to an absolute day, or "?" when it cannot be placed. The days are those
-    articles state for their own events; an article known only by its date line joins the latest such
+    articles state for their own events; a follow-up report joins the earlier day it names when another
+    article states that day as its event; an article known only by its date line joins the latest such
     day up to REF_SNAP_DAYS before it; an earlier period ("last month") joins the one stated day inside
     it, and stays unplaced when there are none or several."""
     labels = {c.event for c in claims} | {c.doc_event for c in claims if c.doc_event}
-    stated = sorted({_day(e) for e in {c.doc_event for c in claims if c.doc_event} if not e.startswith("ref:")})
+    stated = sorted({_day(e) for e in {c.doc_event for c in claims if c.doc_event}
+                     if not e.startswith(("ref:", "follow:"))})
     out: dict[str, str] = {}
     for label in labels:
-        if label.startswith("ref:"):
+        if label.startswith("follow:"):
+            own, earlier = label.removeprefix("follow:").split("<")
+            out[label] = earlier if dt.date.fromisoformat(earlier) in stated else own
+        elif label.startswith("ref:"):
             day = _day(label)
             near = [d for d in stated if dt.timedelta(0) <= day - d <= dt.timedelta(days=REF_SNAP_DAYS)]
             out[label] = (near[-1] if near else day).isoformat()
@@ -365,7 +356,7 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
                 # One article listing several numbers, or a slot holding many values, is far more often
                 # several facts than a dispute: precision first.
                 continue
-            cid = f"x-{_stable(key, kind, label)}" if label else f"x-{_stable(key, kind)}"
+            cid = f"x-{_stable(key, kind, label)}"
             docs = {c.doc for c in involved}
             resolution = resolutions.get(cid)
             contradictions.append(Contradiction(

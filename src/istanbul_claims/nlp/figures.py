@@ -130,6 +130,17 @@ def _is_age(span: Span) -> bool:
         or "years-old" in lower
 
 
+def _appositive_age(num: Token) -> str | None:
+    """ "Lee, 32, was rescued": a bare number set off after a name is that person's age; the name."""
+    head = num.head
+    if num.pos_ != "NUM" or num.dep_ not in ("appos", "npadvmod", "amod", "nummod") or head.pos_ != "PROPN" \
+            or num.i != head.i + 2 or num.doc[head.i + 1].text != ",":
+        return None
+    value = num.like_num and num.text.isdigit() and 0 < int(num.text) < 120
+    names = [t.text for t in head.subtree if t.pos_ == "PROPN" and t.i < num.i]
+    return " ".join(names).lower() if value and names else None
+
+
 def _age_owner(span: Span, num: Token) -> str | None:
     """Whose age: the proper name of the person the age describes, when the sentence names one."""
     noun = next((t for t in [num, *ancestors(num, limit=4)] if t.pos_ in ("NOUN", "PROPN")
@@ -160,6 +171,10 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
         return out
     if _is_age(span):
         out["subject"], out["owner"] = "age", _age_owner(span, num)
+        return out
+    owner = _appositive_age(num) if counted is None or counted.pos_ == "PROPN" else None
+    if owner:
+        out["subject"], out["owner"] = "age", owner
         return out
     is_duration = unit in MEASURE_UNITS or (counted is not None and lemma(counted) in MEASURE_UNITS)
     noun: Token | None = None
@@ -215,6 +230,12 @@ def frame_of(num: Token) -> str | None:
         frame = frames.get(lemma(token))
         if frame:
             return frame
+        if token.pos_ in ("VERB", "AUX"):
+            # "179 people are confirmed dead", "two remain missing": the verb's complement says it.
+            frame = next((frames[lemma(c)] for c in token.children
+                          if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and lemma(c) in frames), None)
+            if frame:
+                return frame
     return None
 
 

@@ -25,14 +25,31 @@ def _subordinate(doc: Doc, char: int) -> bool:
     return token is not None and any(t.dep_ in ("relcl", "acl") for t in [token, *token.ancestors])
 
 
+def _reported_on(doc: Doc, char: int) -> bool:
+    """True for a date that says when something was said ("officials said on Monday", "told reporters
+    on Tuesday"), not when the event happened: a follow-up report keeps the event it reports on."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    speech = rules.cues()["speech"]
+    verbs = set(speech["verbs"]) | set(speech["quote_verbs"])
+    verb = next((t for t in [span[0], *span[0].ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in verbs
+
+
 def main_event(doc: Doc) -> str | None:
-    """The day of the article's own event: its first single-day date near the date line ("met in
-    Istanbul on Monday"), else "ref:" + the date line itself, which the reconciler may move to a nearby
-    event day other articles state."""
+    """The day of the article's own event: the date line's day when the text names it, else the day
+    it names most near the date line ("met in Istanbul on Monday"), else "ref:" + the date line
+    itself, which the reconciler may move to a nearby event day other articles state. Days on which
+    something was only said ("officials said on Monday") do not count."""
     ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
     days: Counter[dt.date] = Counter()
     for d in doc._.dates or []:
         day = dt.date.fromisoformat(d["date_start"])
+        if d["date_start"] == d["date_end"] and day == ref:
+            return ref.isoformat()  # the date line's day, named in the text: a report of that day
+        if _reported_on(doc, d["start"]):
+            continue
         if d["date_start"] == d["date_end"] and (
                 ref is None or -MAIN_WINDOW_DAYS[0] <= (day - ref).days <= MAIN_WINDOW_DAYS[1]):
             days[day] += 1
@@ -80,35 +97,62 @@ def _earlier_cue(doc: Doc, start: int, lower: str, cues: dict) -> bool:
     return False
 
 
+# A report this many days after an event it names may be a follow-up of it.
+FOLLOW_UP_DAYS = 3
+
+
+def follow_up(doc: Doc, main_day: dt.date | None) -> str | None:
+    """ "follow:D<E" for an article whose own day D comes up to FOLLOW_UP_DAYS after a day E it names as
+    when something happened ("the jet hit the embankment yesterday"): its undated sentences may be
+    about that earlier event. The reconciler takes E when another article states E as its own event,
+    else D. None when the article names no such day."""
+    if main_day is None:
+        return None
+    days: Counter[dt.date] = Counter()
+    for d in doc._.dates or []:
+        day = dt.date.fromisoformat(d["date_start"])
+        if d["date_start"] == d["date_end"] and 0 < (main_day - day).days <= FOLLOW_UP_DAYS \
+                and not _reported_on(doc, d["start"]) and not _subordinate(doc, d["start"]):
+            days[day] += 1
+    if not days:
+        return None
+    earlier = max(days, key=lambda day: days[day])
+    return f"follow:{main_day.isoformat()}<{earlier.isoformat()}"
+
+
 def scope_sentences(doc: Doc) -> None:
     """Set `event` and `doc_event` on each record of doc._.sentences: a day ("2025-06-02"), "ref:DAY",
     "range:A..B" or "?" (an earlier event the text does not date)."""
     cues = rules.cues()["scope"]
     main = main_event(doc)
     main_day = _day(main)
+    # What undated sentences are about: the article's day, or the event it follows up (see follow_up).
+    own = follow_up(doc, main_day) or main
     full = doc.text  # Doc.text joins every token: read it once
     own_round = _round(full[:2000].lower(), cues)
     dates = doc._.dates or []
-    previous = main
+    previous = own
     previous_end = 0
     for record in doc._.sentences:
         text = full[record["start"]:record["end"]]
         lower = text.lower()
         event, dated, recalled = None, False, None
         if any(c in lower for c in cues["current"]):
-            event = main
+            event = own
         for d in dates:
             if not (record["start"] <= d["start"] < record["end"]) or main_day is None:
                 continue
             start, end = dt.date.fromisoformat(d["date_start"]), dt.date.fromisoformat(d["date_end"])
             other = date_event(start, end, main_day)
+            if _reported_on(doc, d["start"]):
+                continue
             if _subordinate(doc, d["start"]):
                 recalled = recalled or other  # "the first round, held on May 16": dates the cue below
                 continue
             if other is not None:
                 event = other  # an explicit other event outweighs a mention of this one
             elif start <= main_day + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main_day:
-                event = main
+                event = main  # said of this very day: stays the article's day even in a follow-up
             dated = True
         earlier = _earlier_cue(doc, record["start"], lower, cues) or _other_round(lower, own_round, cues)
         if event is None and not dated and earlier:
@@ -116,8 +160,8 @@ def scope_sentences(doc: Doc) -> None:
         if event is None:
             same_paragraph = "\n" not in full[previous_end:record["start"]]
             opener = text.split(maxsplit=1)[0] if text.split() else ""
-            event = previous if (same_paragraph or opener in cues["anaphoric_openers"]) else main
-        record["event"], record["doc_event"] = event, main
+            event = previous if (same_paragraph or opener in cues["anaphoric_openers"]) else own
+        record["event"], record["doc_event"] = event, own
         # A sentence keeps its trailing line breaks: the paragraph ends where its text does.
         previous, previous_end = event, record["start"] + len(text.rstrip())
 
