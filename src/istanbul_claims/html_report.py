@@ -76,7 +76,7 @@ def _contradiction_card(c: Contradiction, sources: list[str]) -> str:
         note = f'<p class="note">{_e(c.resolution.verdict)}: {_e(c.resolution.note)}</p>'
     return (f'<div class="card {c.status}" data-kind="{_e(c.kind)}" data-id="{_e(c.id)}">'
             f"<h3>{status} · {_e(c.kind)} contradiction · between {_e(c.between)} · <code>{_e(c.id)}</code></h3>"
-            f'<p class="why">{_e(c.explanation)}</p>{note}{_side_by_side(c.claims, sources)}</div>')
+            f'<p class="why">{_e(c.explanation)}</p>{note}{_side_by_side(c.reports, sources)}</div>')
 
 
 def _cluster_card(k: Cluster, sources: list[str]) -> str:
@@ -90,7 +90,7 @@ def _matrix(documents: list[Document], diff: Diff, topics: list[str]) -> str:
         for claim in k.claims:
             state.setdefault((claim.doc, k.topic), "agree")
     for c in diff.contradictions:
-        for claim in c.claims:
+        for claim in c.reports:
             state[(claim.doc, c.topic)] = "contradiction"
     head = "<th>source</th>" + "".join(f"<th>{_e(t)}</th>" for t in topics)
     rows = []

@@ -175,8 +175,17 @@ class Contradiction(BaseModel):
     # "sources" when different articles disagree, "speakers" when one article reports two versions.
     between: Literal["sources", "speakers"]
     cluster: str
+    # One claim for each side, the claims that conflict; `support` holds the other reports of each
+    # side's value (two articles giving 9:03 do not conflict with each other, so they are not listed
+    # as conflicting). The explanation names every source.
     claims: list[Claim]
+    support: list[Claim] = Field(default_factory=list)
     resolution: Resolution | None = None
+
+    @property
+    def reports(self) -> list[Claim]:
+        """Every claim behind the contradiction, side by side."""
+        return self.claims + self.support
 
 
 class Diff(BaseModel):

@@ -11,8 +11,9 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 
-from . import numbers
+from . import numbers, rules
 from .models import (
     Claim,
     Cluster,
@@ -29,6 +30,8 @@ from .models import (
 # "Nearly two hours" is read as far below its number as "about an hour" is above it.
 APPROX_TOLERANCE = 0.15
 APPROX_BELOW = 0.2
+# Minutes either way an approximate time of day stands for: a precise one, a round one.
+CLOCK_SLACK, CLOCK_SLACK_ROUND = 2, 15
 _POSITIVE = {"offer", "propose", "demand", "accept", "consider"}
 
 
@@ -53,7 +56,8 @@ def measure(value: FigureValue) -> str:
         return value.subject
     dimension, _ = numbers.base_value(None, value.unit)
     dimension = dimension or "count"
-    return f"time@{value.tz or '-'}" if dimension == "time" else dimension
+    # An unstated zone is the place's own time, as news writes it.
+    return f"time@{(value.tz or 'local').lower()}" if dimension == "time" else dimension
 
 
 def figure_key(claim: FigureClaim) -> str | None:
@@ -62,11 +66,17 @@ def figure_key(claim: FigureClaim) -> str | None:
     v = claim.value
     if v.subject is None or (v.min is None and v.max is None) or v.elapsed:
         return None
-    return f"figure|{claim.event}|{v.subject}|{measure(v)}"
+    return f"figure|{claim.event}|{_classes().get(v.subject, v.subject)}|{measure(v)}"
+
+
+@cache
+def _classes() -> dict[str, str]:
+    return {w: name for name, words in rules.topics().get("classes", {}).items() for w in words}
 
 
 def slot(claim: FigureClaim) -> tuple | None:
-    """Everything else two figures must share to contradict: what happens to the counted thing (frame),
+    """Everything else two figures must share to contradict: the noun itself (a cluster may gather a
+    class of nouns), what happens to the counted thing (frame),
     the narrowing modifiers, whose age, the status and whose proposal. None when the slot is
     uncertain (a part of a whole, a denied or vague figure, an exact age of nobody named, a time of
     day of no stated happening, a proposal of nobody known): such a figure is clustered but never
@@ -77,7 +87,10 @@ def slot(claim: FigureClaim) -> tuple | None:
     if v.partial or v.status == "negated" or v.vague or (exact_age and not v.owner) or unframed_time \
             or (v.status == "proposed" and not v.proposer):
         return None
-    return (v.frame, tuple(v.mods), v.owner if exact_age else None, v.status, v.proposer)
+    # A measure (a duration, a length, a time) is of one thing: "the plenary session" and "the direct
+    # talks" last as long, so modifiers narrow only counts.
+    mods = tuple(v.mods) if measure(v) in ("count", "age") else ()
+    return (v.subject, v.frame, mods, v.owner if exact_age else None, v.status, v.proposer)
 
 
 def proposal_key(claim: ProposalClaim) -> str | None:
@@ -111,7 +124,11 @@ def _interval(v: FigureValue) -> tuple[float, float, bool, bool]:
     lo = lo if lo is not None else (v.min if v.min is not None else float("-inf"))
     hi = hi if hi is not None else (v.max if v.max is not None else float("inf"))
     lo_in, hi_in = v.min_inclusive, v.max_inclusive
-    if v.approximate:
+    if v.approximate and measure(v).startswith("time@"):
+        # "About 9:07" is a few minutes either way, "around 9 am" a quarter of an hour.
+        slack = CLOCK_SLACK_ROUND if (v.min or v.max or 0) % 15 == 0 else CLOCK_SLACK
+        lo, hi, lo_in, hi_in = lo - slack, hi + slack, True, True
+    elif v.approximate:
         lo, hi = lo * (1 - APPROX_BELOW), hi * (1 + APPROX_TOLERANCE)
         lo_in = hi_in = True
     return lo, hi, lo_in, hi_in
@@ -302,7 +319,8 @@ def canonical_events(claims: Iterable[Claim]) -> dict[str, str]:
     for label in labels:
         if label.startswith("follow:"):
             own, earlier = label.removeprefix("follow:").split("<")
-            out[label] = earlier if dt.date.fromisoformat(earlier) in stated else own
+            known = [day for day in earlier.split(",") if dt.date.fromisoformat(day) in stated]
+            out[label] = known[0] if known else own
         elif label.startswith("ref:"):
             day = _day(label)
             near = [d for d in stated if dt.timedelta(0) <= day - d <= dt.timedelta(days=REF_SNAP_DAYS)]
@@ -348,9 +366,9 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
         cluster = Cluster(id=f"k-{_stable(key)}", topic=cluster_topic, topics=cluster_topics, key=key,
                           claims=members)
         clusters.append(cluster)
-        subject = key.split("|")[2] if key.startswith("figure|") else key.split("|")[3]
         for (kind, label), ids in sorted(_conflicts(members).items()):
             involved = [c for c in members if c.id in ids]
+            subject = involved[0].value.subject if isinstance(involved[0], FigureClaim) else key.split("|")[3]
             sides = _sides(kind, involved)
             if len({c.doc for c in involved}) < 2 or len(sides) > MAX_SIDES:
                 # One article listing several numbers, or a slot holding many values, is far more often
@@ -364,7 +382,7 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
                 status="resolved" if resolution else "unresolved", resolution=resolution,
                 between="sources" if len(docs) > 1 else "speakers",
                 explanation=explain(kind, sides, subject),
-                claims=[c for side in sides for c in side],
+                claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]],
             ))
     return Diff(documents=sorted({c.doc for c in claims}), clusters=clusters, contradictions=contradictions)
 

@@ -54,7 +54,7 @@ def diff_tables(diff: Diff) -> Group:
     by_cluster = {c.cluster: c for c in diff.contradictions}
     for contradiction in diff.contradictions:
         style = "green" if contradiction.status == "resolved" else "red"
-        table = _claims_table(contradiction.claims)
+        table = _claims_table(contradiction.reports)
         note = f"\n[dim]resolution: {contradiction.resolution.verdict} — {contradiction.resolution.note}[/dim]" \
             if contradiction.resolution else ""
         parts.append(Panel(Group(Text(contradiction.explanation), table),
@@ -111,7 +111,7 @@ def markdown(diff: Diff) -> str:
         lines += [f"#### {mark} `{c.id}` {c.kind} · {c.topic} · between {c.between}", "", _md_escape(c.explanation), ""]
         if c.resolution:
             lines += [f"*Resolution:* {c.resolution.verdict} — {_md_escape(c.resolution.note)}", ""]
-        lines += _md_table(c.claims)
+        lines += _md_table(c.reports)
     agreed = [k for k in diff.clusters if k.id not in {c.cluster for c in diff.contradictions}]
     if agreed:
         lines += ["<details><summary>Agreements</summary>", ""]
@@ -133,7 +133,7 @@ def github(diff: Diff, documents: dict[str, Document]) -> str:
     """GitHub workflow annotations, one per conflicting claim, pointing at the article file and line."""
     out = []
     for c in diff.unresolved:
-        for claim in c.claims:
+        for claim in c.reports:
             path = documents[claim.doc].path if claim.doc in documents else claim.doc
             message = f"{c.explanation} [{c.id}]".replace("%", "%25").replace("\n", "%0A")
             out.append(f"::error file={path},line={claim.line},title={c.kind} contradiction {c.id}::{message}")
@@ -148,7 +148,7 @@ def junit(diff: Diff) -> str:
         case = ET.SubElement(suite, "testcase", classname=f"claims.{c.topic}", name=f"{c.id} {c.kind}")
         if c.status == "unresolved":
             failure = ET.SubElement(case, "failure", message=c.explanation, type=c.kind)
-            failure.text = "\n".join(f"{k.doc}:{k.line} {k.speaker or '-'}: {k.sentence}" for k in c.claims)
+            failure.text = "\n".join(f"{k.doc}:{k.line} {k.speaker or '-'}: {k.sentence}" for k in c.reports)
         else:
             ET.SubElement(case, "system-out").text = f"{c.resolution.verdict}: {c.resolution.note}"
     return ET.tostring(suite, encoding="unicode", xml_declaration=True)

@@ -200,9 +200,13 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
                 noun = token
                 break
             if token.pos_ in ("VERB", "AUX"):
-                noun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                # Only a verb of extent says its subject has the measure ("the talks lasted an hour",
+                # "the runway is 2,800 metres"); "airports keep gear 300 metres away" does not.
+                extent = lemma(token) in _slot_words()["extent_verbs"] or lemma(token) in _COPULAS
+                noun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None) if extent else None
                 relative = noun is not None and noun.tag_ in ("WDT", "WP")
-                if (noun is None or relative) and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+                if (noun is None or relative) and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN") \
+                        and (extent or relative):
                     noun = token.head  # "a truce lasting 30 days", "talks that ended after an hour"
                 if noun is not None and noun.pos_ == "PRON":
                     noun = None
@@ -212,6 +216,10 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
         if lemma(verb) in _COPULAS or lemma(verb.head) in _COPULAS:
             verb = verb if lemma(verb) in _COPULAS else verb.head
             noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        elif num.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX"):
+            # "Of the 181 people on board, 179 were killed": the number counts the 'of' noun's members.
+            noun = next((g for c in verb.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+                        None)
     if noun is None:
         return out
     # "270 soldiers and 120 civilians", "390, including 120 civilians": parts of a total.

@@ -102,7 +102,7 @@ FOLLOW_UP_DAYS = 3
 
 
 def follow_up(doc: Doc, main_day: dt.date | None) -> str | None:
-    """ "follow:D<E" for an article whose own day D comes up to FOLLOW_UP_DAYS after a day E it names as
+    """ "follow:D<E,F" for an article whose own day D comes up to FOLLOW_UP_DAYS after a day E it names as
     when something happened ("the jet hit the embankment yesterday"): its undated sentences may be
     about that earlier event. The reconciler takes E when another article states E as its own event,
     else D. None when the article names no such day."""
@@ -116,8 +116,9 @@ def follow_up(doc: Doc, main_day: dt.date | None) -> str | None:
             days[day] += 1
     if not days:
         return None
-    earlier = max(days, key=lambda day: days[day])
-    return f"follow:{main_day.isoformat()}<{earlier.isoformat()}"
+    # Every candidate, the most named first: the reconciler takes the first another article states.
+    earlier = sorted(days, key=lambda day: (-days[day], day))
+    return f"follow:{main_day.isoformat()}<{','.join(day.isoformat() for day in earlier)}"
 
 
 def scope_sentences(doc: Doc) -> None:
@@ -151,8 +152,10 @@ def scope_sentences(doc: Doc) -> None:
                 continue
             if other is not None:
                 event = other  # an explicit other event outweighs a mention of this one
-            elif start <= main_day + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main_day:
+            elif start == end == main_day:
                 event = main  # said of this very day: stays the article's day even in a follow-up
+            elif start <= main_day + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main_day:
+                event = own
             dated = True
         earlier = _earlier_cue(doc, record["start"], lower, cues) or _other_round(lower, own_round, cues)
         if event is None and not dated and earlier:
