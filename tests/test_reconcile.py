@@ -13,7 +13,7 @@ _n = iter(range(10_000))
 
 
 def fig(doc, sentence, lo=None, hi=None, *, basis=None, subject="body", unit=None, approx=False,
-        lo_in=True, hi_in=True, frame="transfer", proposer=None, speaker=None, event="main"):
+        lo_in=True, hi_in=True, frame="transfer", proposer=None, speaker=None, event="2025-06-02"):
     i = next(_n)
     return FigureClaim(id=f"f{i:04d}", doc=doc, text=str(lo or hi), sentence=sentence, start=i, end=i + 1,
                        speaker=speaker, topics=["bodies"], event=event,
@@ -25,7 +25,7 @@ def fig(doc, sentence, lo=None, hi=None, *, basis=None, subject="body", unit=Non
 def prop(doc, sentence, stance, party="Kingdom", subject="ceasefire", qualifier=None):
     i = next(_n)
     return ProposalClaim(id=f"p{i:04d}", doc=doc, text=sentence, sentence=sentence, start=i, end=i + 1,
-                         topics=["ceasefire"], value=ProposalValue(proposer=party, party=party, what=subject,
+                         topics=["ceasefire"], event="2025-06-02", value=ProposalValue(proposer=party, party=party, what=subject,
                                                                     stance=stance, subject=subject,
                                                                     qualifier=qualifier))
 
@@ -97,7 +97,7 @@ def test_different_proposers_proposals_do_not_conflict():
 
 
 def test_earlier_event_is_not_compared_with_this_one():
-    claims = [fig("a", "In March the sides swapped 300.", 300, 300, event="earlier:2025-03"),
+    claims = [fig("a", "In March the sides swapped 300.", 300, 300, event="range:2025-03-01..2025-03-31"),
               fig("b", "Today they swapped 500.", 500, 500)]
     assert kinds(claims) == []
 

@@ -43,7 +43,7 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
         for s in sentences:
             if s["start"] <= start < s["end"]:
                 return s
-        return {"start": start, "end": start, "speaker": None, "event": "main", "topics": []}
+        return {"start": start, "end": start, "speaker": None, "event": "?", "topics": []}
 
     def base(kind: str, rec: dict, topic: str | None = None) -> dict:
         s = context(rec["start"])
@@ -52,7 +52,7 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
             "id": claim_id(document.id, kind, start, end), "doc": document.id,
             "text": document.text[start:end], "start": start, "end": end,
             "sentence": document.text[s["start"] + offset:s["end"] + offset].strip(),
-            "speaker": s["speaker"], "event": s.get("event", "main"),
+            "speaker": s["speaker"], "event": s.get("event") or "?", "doc_event": s.get("doc_event"),
             "topics": _with_also(topic, s.get("topics", [])), "line": document.line_of(start),
         }
 

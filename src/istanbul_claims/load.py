@@ -74,7 +74,7 @@ def iter_documents(paths: Iterable[Path | str], report: LoadReport) -> Iterator[
     """Yield articles one at a time, so memory does not grow with the corpus. Bad files become
     warnings in `report`; InputError when the paths hold no readable article at all."""
     files = collect(paths)
-    usual = _usual_date(files)
+    usual = _usual_dates(files)
     seen: dict[str, Path] = {}
     for path in files:
         try:
@@ -90,15 +90,17 @@ def iter_documents(paths: Iterable[Path | str], report: LoadReport) -> Iterator[
         seen[digest] = path
         document = parse(text, path, digest)
         # An undated article is read against the date most of its fellow articles carry.
-        document.reference = document.published or usual
+        document.reference = document.published or usual.get(path)
         yield document
     if not seen:
         raise InputError("no readable article among the given paths; see the warnings above")
 
 
-def _usual_date(files: list[Path], head: int = 4096) -> dt.date | None:
-    """The date line most articles carry, from the first bytes of each file (a cheap first pass)."""
-    dates: Counter[dt.date] = Counter()
+def _usual_dates(files: list[Path], head: int = 4096) -> dict[Path, dt.date]:
+    """For each undated file, the date line most of its nearest fellow articles carry: those whose names
+    share the longest prefix with it (a folder may hold several events, each saved under its own
+    names), read from the first bytes of each file (a cheap first pass)."""
+    dated: dict[Path, dt.date] = {}
     for path in files:
         try:
             with open(path, "rb") as fh:
@@ -107,8 +109,16 @@ def _usual_date(files: list[Path], head: int = 4096) -> dt.date | None:
             continue
         published = parse(text, path, "").published if text.strip() else None
         if published:
-            dates[published] += 1
-    return dates.most_common(1)[0][0] if dates else None
+            dated[path] = published
+    out: dict[Path, dt.date] = {}
+    for path in files:
+        if path in dated or not dated:
+            continue
+        shared = {p: len(os.path.commonprefix([path.name, p.name])) for p in dated}
+        best = max(shared.values())
+        dates = Counter(dated[p] for p, n in shared.items() if n == best)
+        out[path] = dates.most_common(1)[0][0]
+    return out
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -56,10 +56,15 @@ class FigureValue(BaseModel):
     approximate: bool = False
     unit: str | None = None
     basis: Literal["unilateral", "reciprocal"] | None = None
-    # What is counted and what the number is about, for clustering (extras beyond the contract).
+    # The fact slot (extras beyond the contract): what is counted (the noun's canonical word and the
+    # modifiers that narrow it), whose age, what happens to it, its status and whose proposal it is.
     counted: str | None = None
     subject: str | None = None
+    mods: list[str] = Field(default_factory=list)
+    owner: str | None = None
+    partial: bool = False
     frame: str | None = None
+    status: Literal["done", "agreed", "proposed", "rejected", "negated"] = "done"
     proposer: str | None = None
 
     @property
@@ -100,8 +105,11 @@ class _ClaimBase(BaseModel):
     end: int
     speaker: str | None = None
     topics: list[str] = Field(default_factory=list)
-    # "main" for the article's own event, else "earlier:YYYY-MM" for an earlier meeting it recalls.
-    event: str = "main"
+    # The event the claim is about, absolute: a day ("2025-06-02"); "ref:DAY" when the article gives its
+    # own event no date and DAY is its date line; "range:A..B" for an earlier period; "?" for an earlier
+    # event the text does not date. `doc_event` is the article's own event.
+    event: str = "?"
+    doc_event: str | None = None
     line: int = 1
 
 

@@ -7,6 +7,7 @@ compare as numbers (a range algebra), never as fuzzy text.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -31,9 +32,11 @@ _HOURS = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168, "month": 730, "ye
 _POSITIVE = {"offer", "propose", "demand", "accept", "consider"}
 
 
-@cache
-def _criteria() -> frozenset[str]:
-    return frozenset(rules.topics().get("criteria", {}).get("subjects", []))
+# Figures that define a group ("aged 18 to 25") rather than count it: their bounds are the fact.
+CRITERIA = frozenset({"age"})
+# A day a dated event may move to when an article's own event has only its date line: reports appear on
+# the day of the event or up to this many days after.
+REF_SNAP_DAYS = 3
 
 
 def _stable(*parts: str) -> str:
@@ -41,16 +44,33 @@ def _stable(*parts: str) -> str:
 
 
 def measure(value: FigureValue) -> str:
-    if value.subject in _criteria():
+    if value.subject in CRITERIA:
         return value.subject
-    return "duration" if value.unit in _HOURS else "count"
+    if value.unit in _HOURS:
+        return "duration"
+    return value.unit if value.unit in ("time", "percent") else "count"
 
 
 def figure_key(claim: FigureClaim) -> str | None:
+    """The figure's cluster: event, measure, counted noun. Claims in one cluster state the same kind of
+    fact; whether two of them can contradict is decided by `slot` as well."""
     v = claim.value
-    if v.subject is None or (v.min is None and v.max is None):
+    if v.subject is None or (v.min is None and v.max is None) or getattr(v, "elapsed", False):
         return None
-    return f"figure|{claim.event}|{v.subject}|{measure(v)}|{v.proposer or '-'}"
+    return f"figure|{claim.event}|{v.subject}|{measure(v)}"
+
+
+def slot(claim: FigureClaim) -> tuple | None:
+    """Everything else two figures must share to contradict: the narrowing modifiers, whose age, the
+    status, whose proposal and whether it counts per side. None when the slot is uncertain (a part of a
+    whole, a denied or vague figure, an exact age of nobody named, a proposal of nobody known): such a
+    figure is clustered but never flagged."""
+    v = claim.value
+    exact_age = v.subject in CRITERIA and v.exact
+    if v.partial or v.status == "negated" or getattr(v, "vague", False) or (exact_age and not v.owner) \
+            or (v.status == "proposed" and not v.proposer):
+        return None
+    return (tuple(v.mods), v.owner if exact_age else None, v.status, v.proposer, getattr(v, "per_side", False))
 
 
 def proposal_key(claim: ProposalClaim) -> str | None:
@@ -105,7 +125,7 @@ def compare_figures(a: FigureValue, b: FigureValue) -> ContradictionKind | None:
     """How two figures about the same thing conflict, or None when both can be true."""
     if {a.basis, b.basis} == {"unilateral", "reciprocal"}:
         return "reciprocity"
-    if measure(a) in _criteria():
+    if measure(a) in CRITERIA:
         # A criterion defines a group ("aged 18 to 25"): its bounds are the fact, so they must agree.
         same = (a.min, a.max, a.min is None or a.min_inclusive, a.max is None or a.max_inclusive) == \
                (b.min, b.max, b.min is None or b.min_inclusive, b.max is None or b.max_inclusive)
@@ -141,23 +161,40 @@ def _signature(claim: Claim) -> tuple:
     return (v.stance in _POSITIVE,)
 
 
-def _conflicts(members: list[Claim]) -> dict[str, set[str]]:
-    """Conflicting claim ids by kind. Claims are compared once per distinct value, not pairwise, so a
-    block of n claims with v distinct values costs n + v^2 comparisons."""
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
+def _slots(members: list[Claim]) -> dict[str, list[Claim]]:
+    """Members grouped by the slot that must match for two of them to contradict; figures with an
+    uncertain slot are left out. The label is empty for the commonest slot, so ids stay short."""
+    out: dict[str, list[Claim]] = defaultdict(list)
     for claim in members:
-        groups[_signature(claim)].append(claim)
-    reps = list(groups.items())
-    kinds: dict[str, set[str]] = defaultdict(set)
-    for i, (_, a_claims) in enumerate(reps):
-        for _, b_claims in reps[i + 1:]:
-            a_sentences = {(c.doc, c.sentence) for c in a_claims}
-            b_sentences = {(c.doc, c.sentence) for c in b_claims}
-            if len(a_sentences | b_sentences) < 2:
-                continue  # one sentence does not contradict itself
-            kind = _conflict(a_claims[0], b_claims[0], check_sentence=False)
-            if kind:
-                kinds[kind].update(c.id for c in a_claims + b_claims)
+        if isinstance(claim, FigureClaim):
+            key = slot(claim)
+            if key is None:
+                continue
+            label = "" if key == ((), None, "done", None, False) else repr(key)
+        else:
+            label = ""
+        out[label].append(claim)
+    return out
+
+
+def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
+    """Conflicting claim ids by (kind, slot). Claims are compared once per distinct value, not pairwise,
+    so a slot of n claims with v distinct values costs n + v^2 comparisons."""
+    kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for label, same_slot in _slots(members).items():
+        groups: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in same_slot:
+            groups[_signature(claim)].append(claim)
+        reps = list(groups.values())
+        for i, a_claims in enumerate(reps):
+            for b_claims in reps[i + 1:]:
+                a_sentences = {(c.doc, c.sentence) for c in a_claims}
+                b_sentences = {(c.doc, c.sentence) for c in b_claims}
+                if len(a_sentences | b_sentences) < 2:
+                    continue  # one sentence does not contradict itself
+                kind = _conflict(a_claims[0], b_claims[0], check_sentence=False)
+                if kind:
+                    kinds[(kind, label)].update(c.id for c in a_claims + b_claims)
     return kinds
 
 
@@ -196,7 +233,7 @@ def describe_figure(v: FigureValue) -> str:
 
 
 def _who(claim: Claim) -> str:
-    return f"{claim.doc[:3]}" + (f" ({claim.speaker})" if claim.speaker else "")
+    return claim.doc + (f" ({claim.speaker})" if claim.speaker else "")
 
 
 # How a subject reads in an explanation ("the number of memorandum parts").
@@ -217,7 +254,7 @@ def explain(kind: str, sides: list[list[Claim]], subject: str) -> str:
     else:
         what = {"reciprocity": f"whether the {subject} go one way or are exchanged",
                 "range": f"the bounds of {subject}", "numeric": f"the number of {subject}"}[kind]
-    both = sorted(set.intersection(*({c.doc[:3] for c in side} for side in sides))) if len(sides) > 1 else []
+    both = sorted(set.intersection(*({c.doc for c in side} for side in sides))) if len(sides) > 1 else []
     also = f" ({', '.join(both)} reports both versions, from different speakers)" if both else ""
     return f"Reports disagree on {what}: " + "; versus ".join(parts) + also + "."
 
@@ -237,13 +274,46 @@ def _sides(kind: str, members: list[Claim]) -> list[list[Claim]]:
     return sorted(groups.values(), key=lambda side: min(c.id for c in side))
 
 
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text.removeprefix("ref:"))
+
+
+def canonical_events(claims: Iterable[Claim]) -> dict[str, str]:
+    """Each event label mapped to an absolute day, or "?" when it cannot be placed. The days are those
+    articles state for their own events; an article known only by its date line joins the latest such
+    day up to REF_SNAP_DAYS before it; an earlier period ("last month") joins the one stated day inside
+    it, and stays unplaced when there are none or several."""
+    labels = {c.event for c in claims} | {c.doc_event for c in claims if c.doc_event}
+    stated = sorted({_day(e) for e in {c.doc_event for c in claims if c.doc_event} if not e.startswith("ref:")})
+    out: dict[str, str] = {}
+    for label in labels:
+        if label.startswith("ref:"):
+            day = _day(label)
+            near = [d for d in stated if dt.timedelta(0) <= day - d <= dt.timedelta(days=REF_SNAP_DAYS)]
+            out[label] = (near[-1] if near else day).isoformat()
+        elif label.startswith("range:"):
+            lo, hi = (dt.date.fromisoformat(x) for x in label.removeprefix("range:").split(".."))
+            inside = [d for d in stated if lo <= d <= hi]
+            out[label] = inside[0].isoformat() if len(inside) == 1 else "?"
+        else:
+            out[label] = label
+    return out
+
+
 def event_groups(claims: Iterable[Claim]) -> list[list[Claim]]:
-    """Claims split by the event they belong to. Claims of different events never compare, so each
-    group reconciles on its own (on one machine, or one group per task on a cluster)."""
+    """Claims split by the absolute event they belong to, each relabelled with it. Claims of different
+    events never compare, so each group reconciles on its own (on one machine, or one group per task
+    on a cluster); claims no event can be found for come last, as a group that compares nothing."""
+    claims = list(claims)
+    canon = canonical_events(claims)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        groups[claim.event].append(claim)
-    return [groups[k] for k in sorted(groups)]
+        event = canon[claim.event]
+        doc_event = canon.get(claim.doc_event) if claim.doc_event else None
+        if event != claim.event or doc_event != claim.doc_event:
+            claim = claim.model_copy(update={"event": event, "doc_event": doc_event})
+        groups[event].append(claim)
+    return [groups[k] for k in sorted(groups, key=lambda k: (k == "?", k))]
 
 
 def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | None = None) -> Diff:
@@ -251,6 +321,8 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
     resolutions = resolutions or {}
     clusters: list[Cluster] = []
     contradictions: list[Contradiction] = []
+    if claims and claims[0].event == "?":
+        return Diff(documents=sorted({c.doc for c in claims}), clusters=[], contradictions=[])
     for key, members in sorted(blocks(claims).items()):
         members.sort(key=lambda c: (c.doc, c.start))
         if len({c.doc for c in members}) < 2 and len({c.speaker for c in members}) < 2:
@@ -261,10 +333,10 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
                           claims=members)
         clusters.append(cluster)
         subject = key.split("|")[2] if key.startswith("figure|") else key.split("|")[3]
-        for kind, ids in sorted(_conflicts(members).items()):
+        for (kind, label), ids in sorted(_conflicts(members).items()):
             involved = [c for c in members if c.id in ids]
             sides = _sides(kind, involved)
-            cid = f"x-{_stable(key, kind)}"
+            cid = f"x-{_stable(key, kind, label)}" if label else f"x-{_stable(key, kind)}"
             docs = {c.doc for c in involved}
             resolution = resolutions.get(cid)
             contradictions.append(Contradiction(

@@ -13,34 +13,68 @@ from .. import numbers, rules
 from .util import ancestors, lemma, lemmas
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
-# Words before a number that make it a subset, not a total: "the first two sections".
-_SUBSET_WORDS = {"first", "last", "next", "other", "remaining", "top", "previous", "final"}
+# Dependencies that attach a modifier which narrows what a noun counts ("crew members", "French nationals").
+_MODIFIER_DEPS = {"amod", "compound", "nmod"}
+# A bare number whose head is one of these is a value, not a count of the noun ("the toll stood at 179").
+_COPULAS = {"be", "stand", "reach", "rise", "climb", "total", "number", "hit", "put"}
 
 
 @cache
 def _lexicons() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     cfg = rules.topics()
-    subjects = {w: name for name, words in cfg["subjects"].items() for w in words}
+    synonyms = {w: name for name, words in cfg["synonyms"].items() for w in words}
     frames = {w: name for name, words in cfg["frames"].items() for w in words}
-    return subjects, frames, frozenset(cfg["subjects_transparent"]["words"])
+    return synonyms, frames, frozenset(cfg["slot"]["transparent"])
 
 
-# A noun the lexicon lacks still names a subject when it is a near spelling of one ("servicemen",
+@cache
+def _slot_words() -> dict[str, frozenset[str]]:
+    cfg = rules.topics()["slot"]
+    return {k: frozenset(v) for k, v in cfg.items() if isinstance(v, list)}
+
+
+# A noun the synonym table lacks still joins its entry when it is a near spelling of one ("servicemen",
 # "POWs", "cease-fires"); ratio, not token_set_ratio, so "part" never matches "party".
 SUBJECT_CUTOFF = 90.0
 
 
 def subject_word(word: str) -> str | None:
-    subjects, _, _ = _lexicons()
-    if word in subjects:
-        return subjects[word]
-    match = process.extractOne(word, list(subjects), scorer=fuzz.ratio, processor=utils.default_process,
+    """The synonym-table entry a word belongs to, by spelling or near spelling; None for other words."""
+    synonyms, _, _ = _lexicons()
+    if word in synonyms:
+        return synonyms[word]
+    match = process.extractOne(word, list(synonyms), scorer=fuzz.ratio, processor=utils.default_process,
                                score_cutoff=SUBJECT_CUTOFF)
-    return subjects[match[0]] if match else None
+    return synonyms[match[0]] if match else None
+
+
+def normal_noun(token: Token) -> str | None:
+    """A noun's canonical word: its synonym-table entry, else its own lemma (an unknown noun still
+    counts something); None for pronouns, numbers and names of calendar or time units."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
+        return None
+    word = lemma(token)
+    return subject_word(word) or subject_word(token.lower_) or word
+
+
+def modifiers(noun: Token) -> tuple[str, ...]:
+    """The words that narrow what `noun` counts ("crew members" -> crew; "French nationals" -> french),
+    without those that only describe ("a total of", "some") or are numbers, names of sides or ages."""
+    descriptive = _slot_words()["descriptive"]
+    out = set()
+    for child in noun.children:
+        if child.dep_ not in _MODIFIER_DEPS or child.like_num or child.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
+            continue
+        word = lemma(child)
+        if word in descriptive or word in TIME_UNITS or word in ("old", "-"):
+            continue
+        out.add(subject_word(word) or word)
+    return tuple(sorted(out))
 
 
 def counted_noun(num: Token) -> Token | None:
-    """The noun a number counts: its head noun, looking through 'names of', 'list of'."""
+    """The noun a number counts: its head noun, looking through 'names of', 'the 181 people'. A number
+    that heads a noun directly ("two groups of detainees") counts that noun, whatever follows its 'of'."""
     _, _, transparent = _lexicons()
     noun = num if num.pos_ in ("NOUN", "PROPN") and num.like_num is False else None
     head = num
@@ -54,6 +88,9 @@ def counted_noun(num: Token) -> Token | None:
             noun = head
         elif head.pos_ not in ("NUM", "ADP", "PUNCT", "SYM", "X", "ADJ", "ADV"):
             break
+    if noun is None:
+        # "179 of the 181 people": a bare number counts what its 'of' names.
+        noun = next((g for c in num.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
     if noun is not None and lemma(noun) in transparent:
         inner = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         if inner is not None:
@@ -61,43 +98,91 @@ def counted_noun(num: Token) -> Token | None:
     return noun
 
 
-def subject_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> str | None:
-    """What the figure is about (body, age, ceasefire...), from data/topics.toml [subjects]."""
-    subjects, _, transparent = _lexicons()
+def _what_moves(noun: Token) -> Token:
+    """An exchange or a handover counts what it moves: "the exchange of bodies on a 6,000 for 6,000
+    basis" counts bodies, "the 1,000 for 1,000 POW swap" prisoners."""
+    _, frames, _ = _lexicons()
+    if frames.get(lemma(noun)) != "transfer":
+        return noun
+    inner = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    inner = inner or next((c for c in noun.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+    return inner or noun
+
+
+def _is_age(span: Span) -> bool:
+    window = span.doc[max(span.sent.start, span.start - 3):span.end]
+    lower = span.text.lower()
+    return any(t.lower_ in ("aged", "age", "ages") for t in window) or "years old" in lower or "year-old" in lower \
+        or "years-old" in lower
+
+
+def _age_owner(span: Span, num: Token) -> str | None:
+    """Whose age: the proper name of the person the age describes, when the sentence names one."""
+    noun = next((t for t in [num, *ancestors(num, limit=4)] if t.pos_ in ("NOUN", "PROPN")
+                 and lemma(t) not in TIME_UNITS and t.lower_ not in ("age", "ages")), None)
+    if noun is None:
+        return None
+    names = [t.text for t in noun.subtree if t.pos_ == "PROPN"]
+    if not names and noun.dep_ == "appos":
+        names = [t.text for t in noun.head.subtree if t.pos_ == "PROPN"]
+    return " ".join(names).lower() or None
+
+
+def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> dict:
+    """What a figure is about, as plain values: `subject` (the counted noun's canonical word, or "age"),
+    `mods` (its narrowing modifiers), `owner` (whose age), `partial` (it picks some of a larger whole, so
+    it never contradicts the whole). `subject` is None when the noun is not clear: then it compares with
+    nothing."""
+    words = _slot_words()
+    out: dict = {"subject": None, "mods": [], "owner": None, "partial": False}
     sent = span.sent
-    window = span.doc[max(sent.start, span.start - 3):span.end]
-    if any(t.lower_ in ("aged", "age", "ages") for t in window) or "years old" in span.text.lower() \
-            or "year-old" in span.text.lower():
-        return "age"
-    if num.i > sent.start and span.doc[span.start - 1].lower_ in _SUBSET_WORDS:
-        return None  # "the first two sections" picks some of them; it does not count them all
-    candidates: list[Token] = []
-    counts_thing = counted is not None and unit not in TIME_UNITS and lemma(counted) not in TIME_UNITS
-    if counted is not None:
-        # "the remains of 6,000 soldiers": the container says what is counted.
-        if counted.head.lower_ == "of" and counted.head.head.pos_ == "NOUN":
-            candidates.append(counted.head.head)
-        if counts_thing:
-            candidates.append(counted)
-        candidates += [g for c in counted.children if c.lower_ == "of" for g in c.children]
-    if not counts_thing:
-        # A duration or a bare number is about what governs it: first the head of its noun phrase
-        # ("a 30-day ceasefire memorandum" is about the memorandum), then the words above it
-        # ("a truce lasting 30 days").
+    before = span.doc[span.start - 1] if span.start > sent.start else None
+    # "the first two sections", "a further 307", "179 of the 181 people": some of a whole.
+    out["partial"] = bool(before is not None and lemma(before) in words["partial"]) or (
+        num.pos_ == "NUM" and num.dep_ != "nummod" and any(c.lower_ == "of" for c in num.children))
+    if _is_age(span):
+        out["subject"], out["owner"] = "age", _age_owner(span, num)
+        return out
+    is_duration = unit in TIME_UNITS or (counted is not None and lemma(counted) in TIME_UNITS)
+    noun: Token | None = None
+    if counted is not None and not is_duration:
+        noun = counted
+        # "the remains of 6,000 soldiers": a container word says what is counted.
+        if counted.head.lower_ == "of" and counted.head.head.pos_ == "NOUN" \
+                and normal_noun(counted.head.head) in words["containers"]:
+            noun = counted.head.head
+        noun = _what_moves(noun)
+    elif is_duration:
+        # A duration is about the noun it modifies ("a 2-3 day ceasefire", "a 10-day ultimatum"), the
+        # noun above it ("a truce lasting 30 days", "an hour of talks") or its verb's subject ("the
+        # meeting lasted an hour").
         head = counted if counted is not None else num
         while head.dep_ in ("compound", "amod", "nummod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head
-        candidates.append(head)
-        candidates += [t for t in ancestors(num) if t.pos_ in ("NOUN", "PROPN")]
-    for token in candidates:
-        name = subject_word(lemma(token)) or subject_word(token.lower_)
-        if name and lemma(token) not in transparent:
-            return name
-    if counts_thing:
-        return None  # it counts something our subjects do not cover: compare it with nothing
-    # Last resort: the nearest subject word in the sentence ("Ukraine has returned about 20", of children).
-    nearest = sorted((t for t in sent if subjects.get(lemma(t))), key=lambda t: abs(t.i - num.i))
-    return subjects[lemma(nearest[0])] if nearest else None
+        chain = [head, *ancestors(num)] if head is not (counted or num) else list(ancestors(num))
+        of_noun = next((g for c in (counted or num).children if c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj"), None)
+        for token in ([of_noun] if of_noun is not None else []) + chain:
+            if token.pos_ in ("NOUN", "PROPN") and lemma(token) not in TIME_UNITS:
+                noun = token
+                break
+            if token.pos_ in ("VERB", "AUX"):
+                noun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if noun is None and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+                    noun = token.head  # "a truce lasting 30 days"
+                if noun is not None and noun.pos_ == "PRON":
+                    noun = None
+                break
+    if noun is None and counted is None:
+        verb = num.head
+        if lemma(verb) in _COPULAS or lemma(verb.head) in _COPULAS:
+            verb = verb if lemma(verb) in _COPULAS else verb.head
+            noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if noun is None:
+        return out
+    out["subject"] = normal_noun(noun)
+    out["mods"] = list(modifiers(noun))
+    return out
 
 
 def frame_of(num: Token) -> str | None:
@@ -110,6 +195,24 @@ def frame_of(num: Token) -> str | None:
         if frame:
             return frame
     return None
+
+
+def status_of(num: Token) -> str:
+    """done, agreed, proposed, rejected or negated: what the governing verbs say of the figure's fact.
+    The nearest cue up the tree wins ("Russia offered to hand over..." is proposed)."""
+    words = _slot_words()
+    future = False
+    for token in [num, *ancestors(num, limit=8)]:
+        word = lemma(token)
+        if any(c.dep_ == "neg" for c in token.children) and token.pos_ in ("VERB", "AUX"):
+            return "negated"
+        for status in ("proposed", "rejected", "agreed"):
+            if word in words[status] and token.pos_ in ("VERB", "NOUN", "ADJ"):
+                return status
+        if token.pos_ in ("VERB", "AUX") and any(lemma(c) in words["future"] for c in token.children
+                                                  if c.dep_ in ("aux", "auxpass")):
+            future = True
+    return "agreed" if future else "done"
 
 
 def _clause(token: Token) -> list[Token]:
@@ -167,13 +270,13 @@ def find_figures(doc: Doc) -> list[dict]:
         num = num_span[-1]
         counted = counted_noun(num)
         unit = fig.unit
-        subject = subject_of(span, num, counted, unit)
-        if subject == "age":
+        slot = slot_of(span, num, counted, unit)
+        if slot["subject"] == "age":
             unit = "year"
         record = asdict(fig)
         record.update(unit=unit, basis=basis_of(fig, num),
                       counted=lemma(counted) if counted is not None else None,
-                      subject=subject, frame=frame_of(num), proposer=proposer_of(doc, num))
+                      frame=frame_of(num), status=status_of(num), proposer=proposer_of(doc, num), **slot)
         found.append(record)
     return found
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import rules
 
-# Dates this many days before the article's own date or more belong to an earlier event.
+# A date this many days or more before the article's own event, with no day given, is another event.
 EARLIER_AFTER_DAYS = 3
+# Only a date this close to the article's date line can be the day of the article's own event.
+MAIN_WINDOW_DAYS = (7, 1)
 
 
 def _subordinate(doc: Doc, char: int) -> bool:
@@ -21,48 +24,97 @@ def _subordinate(doc: Doc, char: int) -> bool:
     return token is not None and any(t.dep_ in ("relcl", "acl") for t in [token, *token.ancestors])
 
 
-def main_event_date(doc: Doc) -> dt.date | None:
-    """The day the article's own event happened: its first dated sentence, else its reference date."""
+def main_event(doc: Doc) -> str | None:
+    """The day of the article's own event: its first single-day date near the date line ("met in
+    Istanbul on Monday"), else "ref:" + the date line itself, which the reconciler may move to a nearby
+    event day other articles state."""
+    ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
     for d in doc._.dates or []:
-        if d["date_start"] == d["date_end"]:
-            return dt.date.fromisoformat(d["date_start"])
-    return dt.date.fromisoformat(doc._.reference) if doc._.reference else None
+        if d["date_start"] != d["date_end"]:
+            continue
+        day = dt.date.fromisoformat(d["date_start"])
+        if ref is None or -MAIN_WINDOW_DAYS[0] <= (day - ref).days <= MAIN_WINDOW_DAYS[1]:
+            return day.isoformat()
+    return f"ref:{ref.isoformat()}" if ref else None
+
+
+def _day(event: str | None) -> dt.date | None:
+    if not event:
+        return None
+    return dt.date.fromisoformat(event.removeprefix("ref:"))
+
+
+def date_event(start: dt.date, end: dt.date, main: dt.date) -> str | None:
+    """The event a dated sentence is about: None for the article's own event (or a later date: plans
+    made at it), a day for an earlier day, "range:A..B" for an earlier period with no day given."""
+    if start == end:
+        return start.isoformat() if start < main else None
+    if end < main and (main - start).days >= EARLIER_AFTER_DAYS:
+        return f"range:{start.isoformat()}..{end.isoformat()}"
+    return None
+
+
+def _round(lower: str, cues: dict) -> str | None:
+    """The ordinal of the first numbered round a text names ("the third round of talks" -> third)."""
+    m = re.search(rf"\b({'|'.join(cues['ordinals'])})\s+(?:\w+\s+)?({'|'.join(cues['rounds'])})\b", lower)
+    return m[1] if m else None
+
+
+def _other_round(lower: str, own: str | None, cues: dict) -> bool:
+    """A sentence naming a numbered round other than the article's own is about that other round."""
+    named = _round(lower, cues)
+    return named is not None and own is not None and named != own
+
+
+def _earlier_cue(doc: Doc, start: int, lower: str, cues: dict) -> bool:
+    """An earlier-event phrase in the sentence's own clause (not "delegates, several of whom missed the
+    previous round")."""
+    for cue in cues["earlier"]:
+        m = re.search(rf"\b{re.escape(cue)}\b", lower)
+        if m and not _subordinate(doc, start + m.start()):
+            return True
+    return False
 
 
 def scope_sentences(doc: Doc) -> None:
-    """Set `event` on each record of doc._.sentences: "main" or "earlier[:YYYY-MM]"."""
+    """Set `event` and `doc_event` on each record of doc._.sentences: a day ("2025-06-02"), "ref:DAY",
+    "range:A..B" or "?" (an earlier event the text does not date)."""
     cues = rules.cues()["scope"]
-    main = main_event_date(doc)
-    dates = doc._.dates or []
-    previous = "main"
-    previous_end = 0
+    main = main_event(doc)
+    main_day = _day(main)
     full = doc.text  # Doc.text joins every token: read it once
+    own_round = _round(full[:2000].lower(), cues)
+    dates = doc._.dates or []
+    previous = main
+    previous_end = 0
     for record in doc._.sentences:
         text = full[record["start"]:record["end"]]
         lower = text.lower()
-        event = None
+        event, dated, recalled = None, False, None
         if any(c in lower for c in cues["current"]):
-            event = "main"
+            event = main
         for d in dates:
-            if record["start"] <= d["start"] < record["end"] and main is not None \
-                    and not _subordinate(doc, d["start"]):
-                start, end = dt.date.fromisoformat(d["date_start"]), dt.date.fromisoformat(d["date_end"])
-                if end < main and (main - start).days >= EARLIER_AFTER_DAYS:
-                    event = event or f"earlier:{d['date_start'][:7]}"
-                elif start <= main + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main:
-                    event = "main"
-        if event is None:
-            for cue in cues["earlier"]:
-                at = lower.find(cue)
-                if at >= 0 and not _subordinate(doc, record["start"] + at):
-                    event = "earlier"
-                    break
+            if not (record["start"] <= d["start"] < record["end"]) or main_day is None:
+                continue
+            start, end = dt.date.fromisoformat(d["date_start"]), dt.date.fromisoformat(d["date_end"])
+            other = date_event(start, end, main_day)
+            if _subordinate(doc, d["start"]):
+                recalled = recalled or other  # "the first round, held on May 16": dates the cue below
+                continue
+            if other is not None:
+                event = event or other
+            elif start <= main_day + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main_day:
+                event = main
+            dated = True
+        if event is None and not dated and (_earlier_cue(doc, record["start"], lower, cues) or _other_round(lower, own_round, cues)):
+            event = recalled or "?"
         if event is None:
             same_paragraph = "\n" not in full[previous_end:record["start"]]
             opener = text.split(maxsplit=1)[0] if text.split() else ""
-            event = previous if (same_paragraph or opener in cues["anaphoric_openers"]) else "main"
-        record["event"] = event
-        previous, previous_end = event, record["end"]
+            event = previous if (same_paragraph or opener in cues["anaphoric_openers"]) else main
+        record["event"], record["doc_event"] = event, main
+        # A sentence keeps its trailing line breaks: the paragraph ends where its text does.
+        previous, previous_end = event, record["start"] + len(text.rstrip())
 
 
 class EventScope:

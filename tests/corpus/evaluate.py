@@ -1,0 +1,82 @@
+"""Score the seeds and every corpus event, then all of them in one folder (`make eval`).
+
+One line per event: the scorer's summary for that event's articles against its gold.toml. Last, every
+article in one folder, scored against every gold file together (plus cross.toml, the annotations that
+pair one event's background paragraph with another event's coverage), and any contradiction whose
+claims come from two events' folders is listed: that is always a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(__file__).resolve().parent
+
+
+def run(cmd: list[str], out: Path, env: dict) -> None:
+    with open(out, "w") as fh:
+        subprocess.run(cmd, stdout=fh, stderr=subprocess.DEVNULL, check=True, env=env)
+
+
+def score(name: str, folder: Path, golds: list[Path], args, env: dict) -> dict:
+    work = args.build / name
+    work.mkdir(parents=True, exist_ok=True)
+    claims = [str(args.bin / "claims")]
+    run([*claims, "extract", str(folder), "--format", "json"], work / "extract.json", env)
+    run([*claims, "diff", str(folder), "--format", "json"], work / "diff.json", env)
+    out = subprocess.run([sys.executable, str(args.eval_dir / "score.py"), "--extract", str(work / "extract.json"),
+                          "--diff", str(work / "diff.json"), *map(str, golds)],
+                         capture_output=True, text=True, check=False)
+    lines = out.stdout.strip().splitlines()
+    if args.verbose:
+        print("\n".join(f"    {line}" for line in lines[:-1] if not line.startswith("ok")))
+    print(f"{name:40} {lines[-1] if lines else out.stderr.strip()}")
+    return json.loads((work / "diff.json").read_text())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    ap.add_argument("--bin", type=Path, default=ROOT / ".venv" / "bin")
+    ap.add_argument("--build", type=Path, default=ROOT / "build" / "eval")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every MISS and FALSE line")
+    args = ap.parse_args()
+    shutil.rmtree(args.build, ignore_errors=True)
+    args.build.mkdir(parents=True)
+    env = {**os.environ, "CLAIMS_STORE": str(args.build / "claims.db")}
+
+    events = [("seeds", ROOT / "seeds", [args.eval_dir / "gold_public.toml"])]
+    events += [(d.name, d, [d / "gold.toml"]) for d in sorted(CORPUS.iterdir()) if (d / "gold.toml").exists()]
+    for name, folder, golds in events:
+        score(name, folder, golds, args, env)
+
+    together = args.build / "all-articles"
+    together.mkdir()
+    origin: dict[str, str] = {}
+    for name, folder, _ in events:
+        for article in sorted(folder.glob("*.txt")):
+            shutil.copy(article, together / article.name)
+            origin[article.stem] = name
+    golds = [g for _, _, gs in events for g in gs]
+    if (CORPUS / "cross.toml").exists():
+        golds.append(CORPUS / "cross.toml")
+    diff = score("all events in one folder", together, golds, args, env)
+    # A background paragraph belongs to the event it recalls, so an article of one folder may rightly
+    # compare with another folder's coverage; two articles' claims about their OWN events never may.
+    crossing = [c for c in diff["contradictions"]
+                if len({origin[k["doc"]] for k in c["claims"] if k["event"] == k.get("doc_event")}) > 1]
+    for c in crossing:
+        print(f"    CROSS-EVENT {c['id']}: {c['explanation']}")
+    print(f"{'contradictions across events':40} {len(crossing)}")
+    return 1 if crossing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
