@@ -16,7 +16,9 @@ from istanbul_claims.cli import app
 
 ray = pytest.importorskip("ray")
 
-GOLDEN = Path(__file__).parent / "golden" / "extract_seeds.json"
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden" / "extract_seeds.json"
+SEEDS, CORPUS = ROOT / "seeds", ROOT / "tests" / "corpus"
 MARKER = "Quorblaxian"
 runner = CliRunner()
 
@@ -68,20 +70,33 @@ def test_ray_extract_equals_the_local_engine_on_seeds_with_some_already_stored(i
 
 
 @pytest.fixture(scope="module")
-def seeds_dataset(tmp_path_factory):
-    """Seeds extracted once by the local engine, into a store and a Parquet dataset."""
-    tmp = tmp_path_factory.mktemp("seeds")
-    store, dataset = tmp / "claims.db", tmp / "pq"
-    seeds = Path(__file__).resolve().parents[1] / "seeds"
-    assert invoke("extract", str(seeds), "--format", "jsonl", "--parquet", str(dataset), store=store).exit_code == 0
-    return store, dataset
+def local_runs(tmp_path_factory):
+    """The seeds and the development corpus (five events, given as five folders), each extracted once
+    by the local engine into a store and a Parquet dataset: (paths, store, dataset, JSON output)."""
+    out = {}
+    for name, paths in {"seeds": [SEEDS], "corpus": sorted(p for p in CORPUS.iterdir() if p.is_dir())}.items():
+        tmp = tmp_path_factory.mktemp(name)
+        args = [str(p) for p in paths]
+        result = invoke("extract", *args, "--format", "json", "--parquet", str(tmp / "pq"), store=tmp / "claims.db")
+        assert result.exit_code == 0
+        out[name] = (args, tmp / "claims.db", tmp / "pq", json.loads(result.stdout))
+    return out
 
 
-@pytest.mark.parametrize("topic", [None, "prisoners"])
-def test_ray_diff_equals_the_local_diff(in_repo, local_ray, seeds_dataset, tmp_path, topic):
-    store, dataset = seeds_dataset
+def test_ray_extract_equals_the_local_engine_on_the_corpus(local_runs, local_ray, tmp_path):
+    paths, _, _, local = local_runs["corpus"]
+    result = invoke("extract", *paths, "--engine", "ray", "--format", "json", store=tmp_path / "claims.db")
+    assert result.exit_code == 0
+    assert len(local["documents"]) == 25 and json.loads(result.stdout) == local
+
+
+@pytest.mark.parametrize("name, topic", [("seeds", "prisoners"), ("corpus", None)])
+def test_ray_diff_equals_the_local_diff(local_runs, local_ray, tmp_path, name, topic):
+    paths, store, dataset, _ = local_runs[name]
     verdicts = tmp_path / "r.toml"
-    first = json.loads(invoke("diff", "--format", "json", store=store).stdout)["contradictions"][0]["id"]
+    plain = invoke("diff", "--format", "json", store=store)
+    assert plain.exit_code == 0, plain.stderr
+    first = json.loads(plain.stdout)["contradictions"][0]["id"]
     verdicts.write_text(f'[{first}]\nverdict = "both-reported"\nnote = "n"\n'
                         '[x-0123456789]\nverdict = "known-discrepancy"\nnote = "n"\n')
     options = ["--format", "json", "--resolutions", str(verdicts)] + (["--topic", topic] if topic else [])
@@ -93,20 +108,6 @@ def test_ray_diff_equals_the_local_diff(in_repo, local_ray, seeds_dataset, tmp_p
     assert got == json.loads(from_parquet.stdout) == json.loads(from_store.stdout)
     assert got["contradictions"] and any(c["status"] == "resolved" for c in got["contradictions"])
     assert "x-0123456789" in on_ray.stderr and "stale" in on_ray.stderr
-
-
-def test_ray_extract_equals_the_local_engine_on_a_generated_corpus(local_ray, tmp_path):
-    from bench.run import build_corpus
-
-    from istanbul_claims.cluster import iter_extract
-
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    build_corpus(12, folder)
-    local = _dump(corpus.iter_extract([folder], tmp_path / "local.db", load.LoadReport(), jobs=1))
-    on_ray = _dump(iter_extract([folder], tmp_path / "ray.db", load.LoadReport()))
-    assert len(local) == 12 and sum(len(c) for _, c in local) > 12
-    assert on_ray == local
 
 
 def test_a_worker_failing_on_one_file_is_a_warning_naming_it(in_repo, local_ray, tmp_path):
@@ -127,3 +128,17 @@ def test_a_worker_failing_on_one_file_is_a_warning_naming_it(in_repo, local_ray,
     failed = [w for w in ray_report.warnings if w.startswith(f"{bad}: ")]
     assert len(failed) == 1 and "ValueError" in failed[0] and "skipped" in failed[0]
     assert any(w.startswith(str(folder / "empty.txt")) for w in ray_report.warnings)
+
+
+def test_a_worker_with_other_rules_is_refused(in_repo, local_ray, tmp_path, monkeypatch):
+    from istanbul_claims.cluster import iter_extract
+    from istanbul_claims.errors import ClusterError
+
+    # Same rules plus a comment: another pipeline version here than on the workers, started before.
+    rules = tmp_path / "data"
+    shutil.copytree(ROOT / "data", rules)
+    with open(rules / "cues.toml", "a", encoding="utf-8") as fh:
+        fh.write("\n# edited on the driver only\n")
+    monkeypatch.setenv("CLAIMS_DATA_DIR", str(rules))
+    with pytest.raises(ClusterError, match="pipeline"):
+        list(iter_extract([SEEDS / "000_28820db7c9c7c1e9.txt"], tmp_path / "claims.db", load.LoadReport()))

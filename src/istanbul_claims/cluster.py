@@ -71,7 +71,8 @@ def session(address: str | None = None, num_cpus: int = 0) -> Iterator[None]:
                      logging_level=level, log_to_driver=False)
     except (ConnectionError, TimeoutError) as exc:
         raise ClusterError(f"cannot join the Ray cluster at {address} ({exc}); is `ray start --head` running "
-                           "there, and is the address the one it printed?") from None
+                           "there, is the address the one it printed, and (token authentication) is RAY_AUTH_MODE=token "
+                           "set here, with the cluster's ~/.ray/auth_token? See README, Running on a cluster") from None
     try:
         _configure_data()
         log.info("ray: %s", ray.cluster_resources())
