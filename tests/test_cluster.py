@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,18 @@ def local_ray():
         assert ray.cluster_resources()["CPU"] == 2
         yield
     assert not ray.is_initialized()
+
+
+def test_the_claims_command_starts_a_fresh_local_ray_and_prints_the_local_claims(tmp_path):
+    """The console command end to end, before this module's shared Ray exists."""
+    seed = SEEDS / "000_28820db7c9c7c1e9.txt"
+    proc = subprocess.run([sys.executable, "-m", "istanbul_claims", "-v", "extract", str(seed), "--engine", "ray",
+                           "--jobs", "1", "--format", "json", "--store", str(tmp_path / "claims.db")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "started a local Ray (CPUs: 1)" in proc.stderr
+    golden = json.loads(GOLDEN.read_text())
+    assert json.loads(proc.stdout)["claims"] == [c for c in golden["claims"] if c["doc"] == seed.stem]
 
 
 def invoke(*args, store: Path):

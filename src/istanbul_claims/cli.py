@@ -46,8 +46,9 @@ class Engine(str, Enum):
     ray = "ray"
 
 
-EngineOpt = Annotated[Engine, typer.Option("--engine", help="local (processes on this machine) or ray (a Ray cluster; "
-                                                            "needs pip install -e '.[cluster]').")]
+# The backslash before "[cluster]" keeps rich markup from taking it for a style tag.
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="local (processes on this machine) or ray (Ray Data on a "
+                                                            "Ray cluster; needs pip install -e '.\\[cluster]').")]
 
 
 class ExtractFormat(str, Enum):

@@ -75,7 +75,8 @@ def session(address: str | None = None, num_cpus: int = 0) -> Iterator[None]:
                            "set here, with the cluster's ~/.ray/auth_token? See README, Running on a cluster") from None
     try:
         _configure_data()
-        log.info("ray: %s", ray.cluster_resources())
+        cpus = int(ray.cluster_resources().get("CPU", 0))
+        log.info("%s (CPUs: %d)", f"joined the Ray cluster at {address}" if address else "started a local Ray", cpus)
         yield
     finally:
         ray.shutdown()
