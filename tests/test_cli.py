@@ -73,7 +73,7 @@ def test_diff_before_any_extract_says_what_to_do(in_repo, store):
 def test_diff_markdown_pastes_into_a_pull_request(in_repo, store):
     md = invoke("diff", "seeds/", "--format", "markdown").stdout
     assert md.startswith("### Claims diff")
-    assert "| source | speaker | quote | value |" in md and "**6,000 for 6,000**" in md
+    assert "| source | speaker | quote | value |" in md and "**6,000 Ukrainian soldiers**" in md
 
 
 def test_check_fails_without_verdicts_and_passes_with_the_committed_ones(in_repo, store, tmp_path):

@@ -47,6 +47,125 @@ def test_relative_date_without_reference_is_unresolved():
     assert resolve("Monday", None) is None
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("last year", "2024-01-01", "2024-12-31"),
+    ("this year", "2025-01-01", "2025-12-31"),
+    ("last June", "2024-06-01", "2024-06-30"),
+    ("last May", "2025-05-01", "2025-05-31"),
+    ("next June", "2026-06-01", "2026-06-30"),
+    ("the day before", "2025-06-04", "2025-06-04"),
+    ("the previous day", "2025-06-04", "2025-06-04"),
+    ("a day earlier", "2025-06-04", "2025-06-04"),
+    ("two days earlier", "2025-06-03", "2025-06-03"),
+    ("a week before", "2025-05-29", "2025-05-29"),
+    ("by the end of August", "2025-08-21", "2025-08-31"),
+    ("the end of February", "2025-02-21", "2025-02-28"),
+    ("earlier this month", "2025-06-01", "2025-06-04"),
+    ("earlier this year", "2025-01-01", "2025-06-04"),
+    ("earlier this week", "2025-06-02", "2025-06-04"),
+    ("later this month", "2025-06-06", "2025-06-30"),
+    ("this week", "2025-06-02", "2025-06-08"),
+    ("previous week", "2025-05-26", "2025-06-01"),
+    ("on Friday", "2025-05-30", "2025-05-30"),
+    ("Friday evening", "2025-05-30", "2025-05-30"),
+    ("late on Thursday", "2025-06-05", "2025-06-05"),
+    ("early on Tuesday", "2025-06-03", "2025-06-03"),
+    ("Wednesday's", "2025-06-04", "2025-06-04"),
+    ("overnight", "2025-06-04", "2025-06-05"),
+    ("last night", "2025-06-04", "2025-06-04"),
+    ("Monday, June 2", "2025-06-02", "2025-06-02"),
+    ("Tuesday, 3 June 2025", "2025-06-03", "2025-06-03"),
+    ("on July 23", "2025-07-23", "2025-07-23"),
+    ("23rd July", "2025-07-23", "2025-07-23"),
+    ("the 2nd of June", "2025-06-02", "2025-06-02"),
+    ("mid-June", "2025-06-11", "2025-06-20"),
+    ("early May", "2025-05-01", "2025-05-10"),
+    ("late February", "2025-02-21", "2025-02-28"),
+])
+def test_relative_dates_resolve_against_the_date_line(text, start, end):
+    got = resolve(text, REF)
+    assert got is not None
+    assert (got[0].isoformat(), got[1].isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "ref"), [("earlier this month", dt.date(2025, 6, 1)),
+                                           ("later this year", dt.date(2025, 12, 31)),
+                                           ("two days earlier", None), ("the day before", None)])
+def test_relative_dates_with_nothing_to_point_at_are_unresolved(text, ref):
+    assert resolve(text, ref) is None
+
+
+@pytest.mark.parametrize(("text", "span", "start", "end"), [
+    ("The envoys met last year in Geneva.", "last year", "2024-01-01", "2024-12-31"),
+    ("They last met in Geneva last June.", "last June", "2024-06-01", "2024-06-30"),
+    ("The envoys had arrived the day before.", "the day before", "2025-06-04", "2025-06-04"),
+    ("Both delegations landed a day earlier.", "a day earlier", "2025-06-04", "2025-06-04"),
+    ("The mediators flew in two days earlier.", "two days earlier", "2025-06-03", "2025-06-03"),
+    ("A draft must be ready by the end of August.", "the end of August", "2025-08-21", "2025-08-31"),
+    ("The envoys met earlier this month in Geneva.", "earlier this month", "2025-06-01", "2025-06-04"),
+    ("Envoys will meet again later this month.", "later this month", "2025-06-06", "2025-06-30"),
+    ("The mediators met on Friday.", "on Friday", "2025-05-30", "2025-05-30"),
+    ("The mediators met Friday evening in Geneva.", "Friday evening", "2025-05-30", "2025-05-30"),
+    ("The deal was signed late on Thursday.", "late on Thursday", "2025-06-05", "2025-06-05"),
+    ("Wednesday's talks ended early.", "Wednesday", "2025-06-04", "2025-06-04"),
+    ("Drones struck a depot overnight.", "overnight", "2025-06-04", "2025-06-05"),
+    ("The talks opened Monday, June 2, in Geneva.", "Monday, June 2", "2025-06-02", "2025-06-02"),
+    ("Envoys will meet on July 23.", "July 23", "2025-07-23", "2025-07-23"),
+    ("Envoys will meet on 23rd July.", "23rd July", "2025-07-23", "2025-07-23"),
+    ("The envoys met in mid-June.", "mid-June", "2025-06-11", "2025-06-20"),
+])
+def test_date_grammar_reads_relative_forms(parse, text, span, start, end):
+    got = {d["text"]: (d["date_start"], d["date_end"]) for d in parse(text, reference="2025-06-05")._.dates}
+    assert got.get(span) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "reference", "start"), [
+    ("The envoys met on Friday.", "2025-06-05", "2025-05-30"),
+    ("The envoys will meet on Friday.", "2025-06-05", "2025-06-06"),
+    ("The envoys agreed to meet on Friday.", "2025-06-05", "2025-06-06"),
+    ("The envoys met on July 23.", "2025-06-05", "2024-07-23"),
+    ("The talks are due on July 23.", "2025-06-05", "2025-07-23"),
+    ("The envoys met in January.", "2025-12-20", "2025-01-01"),
+    ("The envoys will meet in January.", "2025-12-20", "2026-01-01"),
+    ("The envoys met in August.", "2025-06-05", "2024-08-01"),
+    ("A draft must be ready by August.", "2025-06-05", "2025-08-01"),
+])
+def test_the_verb_decides_which_year_or_week_a_date_is_in(parse, text, reference, start):
+    assert [d["date_start"] for d in parse(text, reference=reference)._.dates] == [start]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Geneva talks on Friday", "on Friday"), ("Sunday, 1 June 2025", "Sunday, 1 June 2025"),
+    ("Overnight: drones over Kyiv", "Overnight"),
+])
+def test_dates_in_lines_without_a_verb(parse, text, span):
+    assert [d["text"] for d in parse(text, reference="2025-06-05")._.dates] == [span]
+
+
+@pytest.mark.parametrize(("text", "reference", "span", "start", "end"), [
+    ("The judge sentenced her on July 19 to 16 years.", "2024-08-02", "July 19", "2024-07-19", "2024-07-19"),
+    ("Flags fly at half mast until January 4.", "2024-12-29", "until January 4", "2025-01-04", "2025-01-04"),
+    ("The handover ran from Friday to Sunday.", "2025-05-26", "from Friday to Sunday", "2025-05-23", "2025-05-25"),
+])
+def test_day_spans_and_ranges_are_read_whole(parse, text, reference, span, start, end):
+    found = [(d["text"], d["date_start"], d["date_end"]) for d in parse(text, reference=reference)._.dates]
+    assert found == [(span, start, end)]
+
+
+@pytest.mark.parametrize(("text", "span"), [("The 1997 crash of the airliner killed 228 people.", "1997"),
+                                          ("Russia's 2014 annexation of the peninsula was condemned.", "2014"),
+                                          ("The 2000 prisoners were freed.", None)])
+def test_year_before_a_singular_noun_is_a_date(parse, text, span):
+    found = [(d["text"], d["date_start"][:4], d["date_end"][5:]) for d in parse(text)._.dates]
+    assert found == ([(span, span, "12-31")] if span else [])
+
+
+@pytest.mark.parametrize("text", ["The envoys met two days before the vote.", "They arrived the day before the talks.",
+                                  "Three days after the truce, they met."])
+def test_counts_from_another_event_are_not_dates(parse, text):
+    assert parse(text, reference="2025-06-05")._.dates == []
+
+
 @pytest.mark.parametrize("spellings", [
     ["Zelensky", "Zelenskyy", "Vladimir Zelensky", "Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "Zelenskii"],
     ["Kyiv", "Kiev"], ["Türkiye", "Turkey", "Turkiye"], ["Medinsky", "Vladimir Medinsky", "Medinskii"],
@@ -184,6 +303,31 @@ def test_date_grammar_finds_calendar_expressions(parse, text, span):
 
 def test_may_the_verb_is_not_a_date(parse):
     assert parse("The envoys may meet in Geneva.", reference="2025-06-05")._.dates == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Envoys Agree Prisoner Swap After Geneva Talks\nThe envoys met in Geneva and agreed a swap.", ["Geneva", "Geneva"]),
+    ("Marta Kowalska Hails Deal As Talks End\nThe deal was hailed by Marta Kowalska on Friday.",
+     ["Marta Kowalska", "Marta Kowalska"]),
+    ("Kremlin Rejects Truce, Offers Short Pause\nThe Kremlin rejected the truce.", ["Kremlin", "Kremlin"]),
+    ("The delegation:\nMarta Kowalska, Jonas Petraitis, Agnieszka Nowakowska\nThey met the envoys.",
+     ["Marta Kowalska", "Jonas Petraitis", "Agnieszka Nowakowska"]),
+])
+def test_title_case_headline_capitals_are_not_names(parse, text, names):
+    assert [a["text"] for a in parse(text)._.actors] == names
+
+
+@pytest.mark.parametrize("headline", ["Envoys Agree Prisoner Swap After Geneva Talks",
+                                      "Kremlin Rejects Truce, Offers Short Pause"])
+def test_headline_without_full_stop_is_one_sentence(parse, headline):
+    doc = parse(f"{headline}\nThe envoys met twice.")
+    assert [s.text.strip() for s in doc.sents] == [headline, "The envoys met twice."]
+
+
+@pytest.mark.parametrize("text", ["Jet hits a wall; two crew survive", "Two passengers were rescued alive."])
+def test_survivors_are_framed_apart_from_those_on_board(parse, text):
+    # A headline's "two crew survive" must not be compared with "six crew" on board.
+    assert [f["frame"] for f in parse(text)._.figures] == ["survive"]
 
 
 def test_line_break_ends_a_sentence(parse):

@@ -200,3 +200,105 @@ def test_warnings_reach_the_listener_as_they_happen(tmp_path):
     report = load.LoadReport(listener=heard.append)
     list(load.iter_documents([empty, good], report))
     assert heard == report.warnings and "empty.txt" in heard[0]
+
+
+_PROSE = "The envoys met in Vienna for two days and agreed to meet again, the officials said. " * 2 + "\n"
+
+
+@pytest.mark.parametrize(("header", "title", "blanked"), [
+    ("Kyiv says 84 detainees are home\n\nReuters\n\nFriday, 16 May 2025\n\n", "Kyiv says 84 detainees are home",
+     ["Reuters", "Friday, 16 May 2025"]),
+    ("World | Europe\nEnvoys agree a swap in Vienna\nMay 16, 2025 Hour: 10:36 am\n\n", "Envoys agree a swap in Vienna",
+     ["World | Europe", "May 16, 2025"]),
+    ("Photo: the delegations in Vienna\n\nEnvoys Agree Swap In Vienna\n\n", "Envoys Agree Swap In Vienna",
+     ["Photo: the delegations"]),
+])
+def test_headline_is_read_while_the_rest_of_the_header_is_blanked(header, title, blanked):
+    doc = load.parse(header + _PROSE, __import__("pathlib").Path("x.txt"), "")
+    assert doc.title == title
+    at = doc.text.index(title)
+    assert doc.body[at:at + len(title)] == title
+    for furniture in blanked:
+        assert furniture in doc.text and furniture not in doc.body
+
+
+def test_headline_yields_claims_with_offsets_into_the_file(nlp):
+    from istanbul_claims.claims import claims_from_doc
+
+    text = "Kyiv says 84 detainees are home\n\nReuters\n\nFriday, 16 May 2025\n\n" + _PROSE
+    document = load.parse(text, __import__("pathlib").Path("x.txt"), "")
+    doc = nlp.make_doc(document.body)
+    doc._.reference = document.published.isoformat()
+    claims = [c for c in claims_from_doc(nlp(doc), document) if c.start < len("Kyiv says 84 detainees are home")]
+    assert {(c.kind, c.text) for c in claims} == {("actor", "Kyiv"), ("figure", "84 detainees")}
+    assert all(text[c.start:c.end] == c.text and c.sentence == "Kyiv says 84 detainees are home" for c in claims)
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("Friday, 16 May 2025", dt.date(2025, 5, 16)),
+    ("May 16, 2025 Hour: 10:36 am", dt.date(2025, 5, 16)),
+    ("Istanbul, 23 July 2025 (Reuters)", dt.date(2025, 7, 23)),
+    ("Published 24.05.2025 14:02", dt.date(2025, 5, 24)),
+    ("2025-05-24", dt.date(2025, 5, 24)),
+    ("Updated: Sept. 3rd, 2025 09:00 GMT", dt.date(2025, 9, 3)),
+    ("JUNE 2, 2025", dt.date(2025, 6, 2)),
+    ("2 Jun 2025 | 18:44", dt.date(2025, 6, 2)),
+    ("05/24/2025", dt.date(2025, 5, 24)),
+    ("Posted 31.02.2025", None),
+])
+def test_published_from_date_line_forms(line, published):
+    doc = load.parse(f"Envoys agree a swap in Vienna\n\n{line}\n\n{_PROSE}", __import__("pathlib").Path("x.txt"), "")
+    assert doc.published == published
+    assert doc.title == "Envoys agree a swap in Vienna"
+    assert line not in doc.body
+
+
+def test_outlet_in_brackets_on_the_date_line():
+    doc = load.parse(f"Envoys agree a swap\n\nIstanbul, 23 July 2025 (Reuters)\n\n{_PROSE}",
+                     __import__("pathlib").Path("x.txt"), "")
+    assert doc.outlet == "Reuters"
+
+
+@pytest.mark.parametrize(("first", "published"), [
+    ("ISTANBUL, 23 July 2025 (Reuters) - The envoys met in Vienna and agreed to meet again next week.",
+     dt.date(2025, 7, 23)),
+    ("Kyiv, June 2, 2025 \u2014 The envoys met in Vienna and agreed to meet again, the officials said.",
+     dt.date(2025, 6, 2)),
+    ("The envoys recalled the deal of 23 July 2025 - and agreed to meet again, the officials said.", None),
+])
+def test_published_from_a_wire_dateline_opening_the_text(first, published):
+    doc = load.parse(f"Envoys agree a swap\n\n{first}\n", __import__("pathlib").Path("x.txt"), "")
+    assert doc.published == published
+
+
+@pytest.mark.parametrize("byline", ["By Marta Kowalska", "By Marta Kowalska and Jan Nowak", "by Jan Nowak, Reuters"])
+def test_byline_under_the_headline_is_neither_title_nor_read(byline):
+    doc = load.parse(f"Envoys agree a swap in Vienna\n{byline}\n\nJune 3, 2025\n\n{_PROSE}",
+                     __import__("pathlib").Path("x.txt"), "")
+    assert doc.title == "Envoys agree a swap in Vienna"
+    assert byline not in doc.body and doc.title in doc.body
+
+
+@pytest.mark.parametrize(("header", "title"), [
+    # The outlet's name and a place line are shorter than the headline, wherever they stand.
+    ("Envoys agree a swap of 84 detainees in Vienna\n\nThe Danube Ledger\nFriday, 16 May 2025\n\n",
+     "Envoys agree a swap of 84 detainees in Vienna"),
+    ("Envoys agree a swap of 84 detainees in Vienna\n\nVIENNA, Austria\nFriday, 16 May 2025\n\n",
+     "Envoys agree a swap of 84 detainees in Vienna"),
+    ("LIVE: envoys agree a swap of 84 detainees\n\nDanube Live Desk\n16 May 2025, updated 18:40\n\n",
+     "LIVE: envoys agree a swap of 84 detainees"),
+    # A breadcrumb that runs into the headline is not the headline.
+    ("HomeWorldEnvoys agree a swap in Vienna\n\nEnvoys agree a swap in Vienna\n\n", "Envoys agree a swap in Vienna"),
+])
+def test_headline_is_the_longest_plain_header_line(header, title):
+    doc = load.parse(header + _PROSE, __import__("pathlib").Path("x.txt"), "")
+    assert doc.title == title
+    assert doc.body.lstrip().startswith(title)
+
+
+def test_long_headline_ending_in_a_quote_keeps_the_date_line_below_it_in_the_header():
+    headline = 'Envoys agree a swap of 84 detainees, but Vienna calls the terms "a first step only"'
+    doc = load.parse(f"{headline}\n\nThe Danube Ledger\nFriday, 16 May 2025, 09:30\n\n{_PROSE}",
+                     __import__("pathlib").Path("x.txt"), "")
+    assert (doc.title, doc.published) == (headline, dt.date(2025, 5, 16))
+    assert "Danube Ledger" not in doc.body and "16 May" not in doc.body

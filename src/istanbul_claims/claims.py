@@ -45,13 +45,18 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
                 return s
         return {"start": start, "end": start, "speaker": None, "event": "?", "topics": []}
 
+    body = doc.text  # Doc.text joins every token: read it once
+
     def base(kind: str, rec: dict, topic: str | None = None) -> dict:
         s = context(rec["start"])
         start, end = rec["start"] + offset, rec["end"] + offset
+        # A sentence's trailing whitespace may span blanked furniture (a date line under a headline):
+        # the sentence shown ends where its words end.
+        s_end = s["start"] + len(body[s["start"]:s["end"]].rstrip())
         return {
             "id": claim_id(document.id, kind, start, end), "doc": document.id,
             "text": document.text[start:end], "start": start, "end": end,
-            "sentence": document.text[s["start"] + offset:s["end"] + offset].strip(),
+            "sentence": document.text[s["start"] + offset:s_end + offset].strip(),
             "speaker": s["speaker"], "event": s.get("event") or "?", "doc_event": s.get("doc_event"),
             "topics": _with_also(topic, s.get("topics", [])), "line": document.line_of(start),
         }

@@ -135,6 +135,7 @@ def _gather(paths: list[Path] | None, store: Path | None) -> tuple[list[Document
     """The whole corpus, from PATHS (extracting what the store lacks) or from the last extract; the
     run token is set only in the second case, when the output can be saved for the fast path."""
     from . import corpus
+    from .aliases import merge_corpus
     from .store import store_path
 
     if not paths:
@@ -145,7 +146,7 @@ def _gather(paths: list[Path] | None, store: Path | None) -> tuple[list[Document
         for document, found in _stream(paths, store, 0, tick):
             documents.append(document)
             claims.extend(found)
-    return documents, claims, None
+    return documents, merge_corpus(claims), None
 
 
 def _diff(paths, store, topic, resolutions_file, claims_dir: Path | None = None, engine: Engine = Engine.local,
@@ -210,18 +211,21 @@ def extract(
 
 def _print_extraction(stream: Iterator[tuple[Document, list[Claim]]], format: ExtractFormat,
                       topic: str | None) -> None:
-    """Print each document's claims as soon as they are ready, so output never waits for the corpus."""
+    """Print claims. json is one corpus: collected, names merged across articles (`merge_corpus`), then
+    written. table and jsonl stream each article as soon as it is ready, with that article's own names."""
     if format is ExtractFormat.json:
-        # One JSON object per the contract, written as it goes: the claims, then the (small) documents.
-        sys.stdout.write('{"claims": [')
-        separator = "\n"
-        documents = []
+        from .aliases import merge_corpus
+
+        documents, collected = [], []
         for document, claims in stream:
             documents.append(document.public())
-            for claim in claims:
-                if topic is None or topic in claim.topics:
-                    sys.stdout.write(separator + claim.model_dump_json())
-                    separator = ",\n"
+            collected.extend(claims)
+        sys.stdout.write('{"claims": [')
+        separator = "\n"
+        for claim in merge_corpus(collected):
+            if topic is None or topic in claim.topics:
+                sys.stdout.write(separator + claim.model_dump_json())
+                separator = ",\n"
         sys.stdout.write('\n],\n"documents": ' + json.dumps(documents, ensure_ascii=False, indent=1) + "}\n")
         return
     from .report import extraction_table

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 
-from . import load
+from . import aliases, load
 from .models import Claim, Document
 from .store import Store, pipeline_version
 
@@ -56,16 +56,19 @@ def iter_extract(paths: Iterable[Path], store_path: Path, report: load.LoadRepor
 
 def extract_paths(paths: Iterable[Path], store_path: Path, jobs: int = 1,
                   progress: Callable[[Document], None] | None = None) -> tuple[load.LoadReport, list[Claim]]:
-    """All at once, for callers that need the whole corpus (diff, check, report)."""
+    """All at once, for callers that need the whole corpus (diff, check, report): one canonical name
+    per actor across every article (`aliases.merge_corpus`)."""
     report = load.LoadReport()
     claims: list[Claim] = []
     for document, found in iter_extract(paths, store_path, report, jobs=jobs, progress=progress):
         report.documents.append(document)
         claims.extend(found)
-    return report, claims
+    return report, aliases.merge_corpus(claims)
 
 
 def stored(store_path: Path) -> tuple[list[Document], list[Claim], str | None]:
-    """The latest extract's documents and claims, with the run token that identifies it."""
+    """The latest extract's documents and claims, names merged across them, with the run token that
+    identifies it. The store keeps each article's own names: a merge depends on the whole corpus."""
     with Store(store_path, create=False) as store:
-        return store.last_run()
+        documents, claims, token = store.last_run()
+    return documents, aliases.merge_corpus(claims), token

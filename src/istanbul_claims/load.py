@@ -23,11 +23,27 @@ from .models import Document
 
 log = logging.getLogger(__name__)
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
+         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# A date line's date: "June 2, 2025", "Friday, 16 May 2025", "2nd of June 2025", "24.05.2025", "2025-05-24".
 _DATE_LINE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\s+(?P<y2>\d{{4}}))\b"
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORDINAL},?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<d3>\d{{1,2}})(?P<sep>[./])(?P<m3>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})"
+    rf"|(?P<y4>\d{{4}})-(?P<m4>\d{{1,2}})-(?P<d4>\d{{1,2}}))(?![\w-])",
+    re.I,
 )
+# A wire dateline opening the first paragraph: "ISTANBUL, 23 July 2025 (Reuters) - The envoys ...".
+_DATELINE_PLACE = re.compile(r"[^\W\d][\w.'\u2019 -]{0,40},\s*")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014:]")
+# "By Marta Kowalska and Jan Nowak": a header line naming the writers, never the headline.
+_BYLINE = re.compile(r"[Bb]y\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:\s*(?:,|and|&)\s+[A-Z].*)?$")
 _HTML = re.compile(r"<\s*(html|body|p|div|br|head|!doctype)\b", re.I)
+# A date line among an article's first this many lines still belongs to its header.
+_HEADER_LINES = 6
 # Files larger than this are read but warned about: spaCy sees them in paragraph-sized chunks.
 LARGE_FILE = 5_000_000
 
@@ -216,25 +232,40 @@ def parse(text: str, path: Path, sha256: str) -> Document:
     outlet: str | None = None
     published: dt.date | None = None
 
-    # Header: every line before the first prose paragraph (title, outlet, date line, captions).
-    body_at = len(lines)
-    for i, (start, end, line) in enumerate(lines):
+    # Header: every line before the first prose paragraph (title, outlet, date line, captions), and
+    # through a date line just below it: a long headline may end like a sentence.
+    filled = [i for i, (_, _, line) in enumerate(lines) if line.strip()]
+    body_at = next((i for i in filled if _is_prose(lines[i][2].strip())
+                    and not _matches_any(cfg["drop_lines"], lines[i][2].strip())), len(lines))
+    dated = [i for i in filled[:_HEADER_LINES] if i > body_at and _is_date_line(lines[i][2].strip())]
+    if dated:
+        body_at = next((i for i in filled if i > dated[-1]), len(lines))
+    candidates: list[tuple[int, int, str]] = []
+    for start, end, line in lines[:body_at]:
         stripped = line.strip()
         if not stripped:
             continue
-        if _is_prose(stripped) and not _matches_any(cfg["drop_lines"], stripped):
-            body_at = i
-            break
-        # The title is the last plain header line: breadcrumbs and date lines come before it.
-        if not _matches_any(cfg["drop_lines"], stripped) and not _DATE_LINE.search(stripped) \
-                and not _outlet(stripped, cfg["outlets"], whole_line=True):
-            title = stripped
         furniture.append((start, end))
+        if not _matches_any(cfg["drop_lines"], stripped) and not _DATE_LINE.search(stripped) \
+                and not _outlet(stripped, cfg["outlets"], whole_line=True) and not _BYLINE.match(stripped):
+            candidates.append((start, end, stripped))
+    # The headline is the header line with the most words ("Bosphorus Live Desk", "ANKARA" and "By a
+    # staff reporter" are shorter); a breadcrumb that ends with another header line is not it.
+    candidates = [c for c in candidates if not any(o is not c and c[2].endswith(o[2]) for o in candidates)]
+    if candidates:
+        start, end, title = max(candidates, key=lambda c: len(c[2].split()))
+        # The headline carries claims of its own ("Kyiv says 84 detainees are home"): it is read as the
+        # article's first sentence, while the rest of the header stays blanked.
+        furniture.remove((start, end))
     for _, _, line in lines[:body_at]:
         stripped = line.strip()
         outlet = outlet or _outlet(stripped, cfg["outlets"], whole_line=True)
         if published is None and (m := _DATE_LINE.search(stripped)):
             published = _date_from(m)
+            # "Istanbul, 23 July 2025 (Reuters)": the outlet in brackets on the date line.
+            outlet = outlet or _outlet(" ".join(re.findall(r"\(([^)]*)\)", stripped)), cfg["outlets"], False)
+    if published is None and body_at < len(lines):
+        published = _dateline(lines[body_at][2].strip())
 
     # Trailing furniture: from the first end marker on, nothing is article text.
     drop_next = False
@@ -263,6 +294,11 @@ def parse(text: str, path: Path, sha256: str) -> Document:
                     reference=published, sha256=sha256, text=text, furniture=furniture)
 
 
+def _is_date_line(line: str) -> bool:
+    """A short line giving a date ("Moscow, 2 August 2024", "Thursday, 24 July 2025, 09:30")."""
+    return len(line) < 80 and not _is_prose(line) and _DATE_LINE.search(line) is not None
+
+
 def _is_prose(line: str) -> bool:
     """A paragraph of article text: ends like a sentence and is long enough to be one."""
     return len(line) >= 60 and line.rstrip()[-1:] in ".!?\u201d\"" and " " in line
@@ -277,13 +313,28 @@ def _outlet(line: str, outlets: list[str], whole_line: bool) -> str | None:
 
 
 def _date_from(m: re.Match) -> dt.date | None:
-    month = m["m1"] or m["m2"]
-    day = int(m["d1"] or m["d2"])
-    year = int(m["y1"] or m["y2"])
+    if m["y4"]:
+        year, month, day = int(m["y4"]), int(m["m4"]), int(m["d4"])
+    elif m["y3"]:
+        year, month, day = int(m["y3"]), int(m["m3"]), int(m["d3"])
+        if month > 12 >= day:
+            month, day = day, month  # "05/24/2025": month first, as US outlets write it
+    else:
+        name = (m["m1"] or m["m2"]).lower().rstrip(".")
+        month = next(i for i, full in enumerate(_MONTH_NAMES, 1) if full.startswith(name[:3]))
+        year, day = int(m["y1"] or m["y2"]), int(m["d1"] or m["d2"])
     try:
-        return dt.date(year, dt.datetime.strptime(month, "%B").month, day)
+        return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _dateline(line: str) -> dt.date | None:
+    """The date of a wire dateline opening the first paragraph, if it has one."""
+    m = _DATE_LINE.search(line, 0, 80)
+    if m is None or not (m.start() == 0 or _DATELINE_PLACE.fullmatch(line[:m.start()])):
+        return None
+    return _date_from(m) if _DATELINE_TAIL.match(line, m.end()) else None
 
 
 def iter_chunks(text: str, limit: int = 200_000) -> Iterable[tuple[int, str]]:

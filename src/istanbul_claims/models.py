@@ -66,6 +66,14 @@ class FigureValue(BaseModel):
     frame: str | None = None
     status: Literal["done", "agreed", "proposed", "rejected", "negated"] = "done"
     proposer: str | None = None
+    # From the number grammar (numbers.Figure): a quantity with no number ("dozens of"), the zone a time
+    # of day names, a per-side figure ("1,000 each"), time since something rather than a duration ("the
+    # first talks in three years"), a whole group ("all 150 on board").
+    vague: bool = False
+    tz: str | None = None
+    per_side: bool = False
+    elapsed: bool = False
+    all_of: bool = False
 
     @property
     def exact(self) -> bool:

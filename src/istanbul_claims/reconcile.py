@@ -11,9 +11,8 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
 
-from . import rules
+from . import numbers
 from .models import (
     Claim,
     Cluster,
@@ -27,13 +26,16 @@ from .models import (
 )
 
 # An approximate figure ("about 20") stands for anything within this share of its value.
+# "Nearly two hours" is read as far below its number as "about an hour" is above it.
 APPROX_TOLERANCE = 0.15
-_HOURS = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168, "month": 730, "year": 8766}
+APPROX_BELOW = 0.2
 _POSITIVE = {"offer", "propose", "demand", "accept", "consider"}
 
 
 # Figures that define a group ("aged 18 to 25") rather than count it: their bounds are the fact.
 CRITERIA = frozenset({"age"})
+# More distinct values than this in one slot means the slot lumps different facts together: report none.
+MAX_SIDES = 3
 # A day a dated event may move to when an article's own event has only its date line: reports appear on
 # the day of the event or up to this many days after.
 REF_SNAP_DAYS = 3
@@ -44,33 +46,38 @@ def _stable(*parts: str) -> str:
 
 
 def measure(value: FigureValue) -> str:
+    """What a figure measures: "age" for a group's ages, else its unit's dimension (count, duration,
+    time, length, percent...); a time of day keeps its zone, since "0914 GMT" and "9:14 am local" can
+    both be right."""
     if value.subject in CRITERIA:
         return value.subject
-    if value.unit in _HOURS:
-        return "duration"
-    return value.unit if value.unit in ("time", "percent") else "count"
+    dimension, _ = numbers.base_value(None, value.unit)
+    dimension = dimension or "count"
+    return f"time@{value.tz or '-'}" if dimension == "time" else dimension
 
 
 def figure_key(claim: FigureClaim) -> str | None:
     """The figure's cluster: event, measure, counted noun. Claims in one cluster state the same kind of
     fact; whether two of them can contradict is decided by `slot` as well."""
     v = claim.value
-    if v.subject is None or (v.min is None and v.max is None) or getattr(v, "elapsed", False):
+    if v.subject is None or (v.min is None and v.max is None) or v.elapsed:
         return None
     return f"figure|{claim.event}|{v.subject}|{measure(v)}"
 
 
 def slot(claim: FigureClaim) -> tuple | None:
     """Everything else two figures must share to contradict: the narrowing modifiers, whose age, the
-    status, whose proposal and whether it counts per side. None when the slot is uncertain (a part of a
-    whole, a denied or vague figure, an exact age of nobody named, a proposal of nobody known): such a
-    figure is clustered but never flagged."""
+    status and whose proposal. None when the slot is uncertain (a part of a whole, a denied or vague
+    figure, an exact age of nobody named, a time of day of no stated happening, a proposal of nobody
+    known): such a figure is clustered but
+    never flagged."""
     v = claim.value
     exact_age = v.subject in CRITERIA and v.exact
-    if v.partial or v.status == "negated" or getattr(v, "vague", False) or (exact_age and not v.owner) \
+    unframed_time = measure(v).startswith("time@") and v.frame is None
+    if v.partial or v.status == "negated" or v.vague or (exact_age and not v.owner) or unframed_time \
             or (v.status == "proposed" and not v.proposer):
         return None
-    return (tuple(v.mods), v.owner if exact_age else None, v.status, v.proposer, getattr(v, "per_side", False))
+    return (tuple(v.mods), v.owner if exact_age else None, v.status, v.proposer)
 
 
 def proposal_key(claim: ProposalClaim) -> str | None:
@@ -111,12 +118,15 @@ def blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
 
 
 def _interval(v: FigureValue) -> tuple[float, float, bool, bool]:
-    scale = _HOURS.get(v.unit or "", 1) if measure(v) == "duration" else 1
-    lo = v.min * scale if v.min is not None else float("-inf")
-    hi = v.max * scale if v.max is not None else float("inf")
+    """The figure as an interval in its dimension's base unit ("about an hour" and "40 minutes" in
+    minutes), widened by APPROX_TOLERANCE when approximate."""
+    _, lo = numbers.base_value(v.min, v.unit) if measure(v) != "age" else ("", v.min)
+    _, hi = numbers.base_value(v.max, v.unit) if measure(v) != "age" else ("", v.max)
+    lo = lo if lo is not None else (v.min if v.min is not None else float("-inf"))
+    hi = hi if hi is not None else (v.max if v.max is not None else float("inf"))
     lo_in, hi_in = v.min_inclusive, v.max_inclusive
     if v.approximate:
-        lo, hi = lo * (1 - APPROX_TOLERANCE), hi * (1 + APPROX_TOLERANCE)
+        lo, hi = lo * (1 - APPROX_BELOW), hi * (1 + APPROX_TOLERANCE)
         lo_in = hi_in = True
     return lo, hi, lo_in, hi_in
 
@@ -125,6 +135,8 @@ def compare_figures(a: FigureValue, b: FigureValue) -> ContradictionKind | None:
     """How two figures about the same thing conflict, or None when both can be true."""
     if {a.basis, b.basis} == {"unilateral", "reciprocal"}:
         return "reciprocity"
+    if a.per_side != b.per_side:
+        return None  # "1,000 each" and "2,000" count different things: no bound of one limits the other
     if measure(a) in CRITERIA:
         # A criterion defines a group ("aged 18 to 25"): its bounds are the fact, so they must agree.
         same = (a.min, a.max, a.min is None or a.min_inclusive, a.max is None or a.max_inclusive) == \
@@ -170,7 +182,7 @@ def _slots(members: list[Claim]) -> dict[str, list[Claim]]:
             key = slot(claim)
             if key is None:
                 continue
-            label = "" if key == ((), None, "done", None, False) else repr(key)
+            label = "" if key == ((), None, "done", None) else repr(key)
         else:
             label = ""
         out[label].append(claim)
@@ -182,9 +194,15 @@ def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
     so a slot of n claims with v distinct values costs n + v^2 comparisons."""
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
     for label, same_slot in _slots(members).items():
+        # An article giving several values for one slot is reporting updates or several facts (a
+        # running toll, a stage and a total); it is no side in a dispute about that slot.
+        values: dict[str, set[tuple]] = defaultdict(set)
+        for claim in same_slot:
+            values[claim.doc].add(_signature(claim))
         groups: dict[tuple, list[Claim]] = defaultdict(list)
         for claim in same_slot:
-            groups[_signature(claim)].append(claim)
+            if len(values[claim.doc]) == 1:
+                groups[_signature(claim)].append(claim)
         reps = list(groups.values())
         for i, a_claims in enumerate(reps):
             for b_claims in reps[i + 1:]:
@@ -217,16 +235,23 @@ def _fmt(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,g}"
 
 
+def _clock(minutes: float) -> str:
+    return f"{int(minutes) // 60:02d}:{int(minutes) % 60:02d}"
+
+
 def describe_figure(v: FigureValue) -> str:
-    """A figure in words: '18 to 25', 'under 25', 'at least 1,000', 'about 20'."""
-    unit = f" {v.unit}" if v.unit in _HOURS or v.unit == "year" else ""
+    """A figure in words: '18 to 25', 'under 25', 'at least 1,000', 'about 20', '09:14 GMT'."""
+    dimension, _ = numbers.base_value(None, v.unit)
+    fmt = _clock if dimension == "time" else _fmt
+    unit = f" {v.tz}" if dimension == "time" and v.tz else (
+        f" {v.unit}" if dimension not in (None, "count", "time") or v.unit == "year" else "")
     about = "about " if v.approximate else ""
     if v.min is not None and v.max is not None:
-        core = _fmt(v.min) if v.min == v.max else f"{_fmt(v.min)} to {_fmt(v.max)}"
+        core = fmt(v.min) if v.min == v.max else f"{fmt(v.min)} to {fmt(v.max)}"
     elif v.min is not None:
-        core = f"{'at least' if v.min_inclusive else 'more than'} {_fmt(v.min)}"
+        core = f"{'at least' if v.min_inclusive else 'more than'} {fmt(v.min)}"
     elif v.max is not None:
-        core = f"{'up to' if v.max_inclusive else 'under'} {_fmt(v.max)}"
+        core = f"{'up to' if v.max_inclusive else 'under'} {fmt(v.max)}"
     else:
         core = "an unstated number"
     return f"{about}{core}{unit}"
@@ -336,6 +361,10 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
         for (kind, label), ids in sorted(_conflicts(members).items()):
             involved = [c for c in members if c.id in ids]
             sides = _sides(kind, involved)
+            if len({c.doc for c in involved}) < 2 or len(sides) > MAX_SIDES:
+                # One article listing several numbers, or a slot holding many values, is far more often
+                # several facts than a dispute: precision first.
+                continue
             cid = f"x-{_stable(key, kind, label)}" if label else f"x-{_stable(key, kind)}"
             docs = {c.doc for c in involved}
             resolution = resolutions.get(cid)

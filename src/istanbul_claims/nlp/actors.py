@@ -1,4 +1,7 @@
-"""Actor recognition: named people, states and bodies, each with one canonical name."""
+"""Actor recognition: every named person, place, body and outlet, each with one canonical name.
+
+spaCy's NER is not run: names come from the alias table and from runs of the tagger's proper nouns,
+typed by their words and context (data/cues.toml [actors]), so an unknown name is an actor too."""
 
 from __future__ import annotations
 
@@ -7,56 +10,185 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import aliases, rules
 
 _NAME_TAGS = {"NNP", "NNPS"}
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _CALENDAR = {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
+# A line is in Title Case when this share of its words of this many letters or more are capitalised.
+_HEADLINE_SHARE = 0.75
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# A capital inside a sentence: after a word or a comma, not after a full stop, a quote or a line start.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[^\s.!?:\"\u201c\u2018(])[ \t]+([A-Z][^\W_]*)")
+
+
+def headline_capitals(doc: Doc, text: str) -> set[int]:
+    """Tokens whose capital says nothing: on a Title Case line ("Prisoner Exchange Highlights Talks"),
+    a capitalised word is a name only if the article also capitalises it in the middle of a sentence
+    off such lines. The alias table still finds known actors there. `text` is doc.text."""
+    # Read from the text with regexes: a Python pass over every token would cost as much as the
+    # rest of the component, and Title Case lines are rare.
+    lower = set(_LOWER_WORD.findall(text))
+    titled: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        words = _LONG_WORD.findall(line)
+        capitals = [w for w in words if w[0].isupper()]
+        # A line of names ("Vladimir Medinsky, Igor Kostyukov") is not a headline: one of its capitals
+        # must be a word the article writes in lower case elsewhere.
+        if len(words) >= 3 and len(capitals) >= _HEADLINE_SHARE * len(words) \
+                and any(w.lower() in lower for w in capitals):
+            titled.append((at, at + len(line)))
+        at += len(line) + 1
+    if not titled:
+        return set()
+    off = list(text)
+    for start, end in titled:
+        off[start:end] = "\n" * (end - start)
+    named = set(_MID_SENTENCE_CAPITAL.findall("".join(off)))
+    out: set[int] = set()
+    for start, end in titled:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        out.update(t.i for t in span or [] if t.text[:1].isupper() and t.text not in named)
+    return out
+
+
+_LABELS = {"body": "ORG", "place": "LOC", "outlet": "OUTLET"}
+
+
+def _is_name(token: Token, shouting: bool) -> bool:
+    if token.lower_ in _CALENDAR or not any(c.isalpha() for c in token.text):
+        return False
+    if token.tag_ in _NAME_TAGS:
+        return True
+    # The tagger calls a lone acronym a common noun now and then ("the ICRC will help").
+    return not shouting and token.tag_ in _NOUN_TAGS and aliases.is_acronym(token.text) and len(token) > 1
+
+
+def _shouting(sent: Span) -> bool:
+    """An all-capitals line (a headline): every word looks like an acronym there."""
+    letters = [t for t in sent if t.is_alpha and len(t) > 1]
+    return len(letters) > 2 and sum(t.is_upper for t in letters) * 2 > len(letters)
+
+
+def _title_before(doc: Doc, i: int) -> bool:
+    """A person's title just before token i: "Capt. Doe", "defence minister Jane Roe", "President, Doe"."""
+    w = aliases.words()
+    j, seen = i - 1, 0
+    while j >= 0 and seen < 4:
+        word = doc[j].lower_.rstrip(".")
+        # "Capt. Doe" (an abbreviation's period, not a sentence's end), "the minister, Doe".
+        if seen == 0 and j > 0 and (doc[j].text == "," or doc[j].text == "." and not doc[j - 1].whitespace_
+                                    and len(doc[j - 1]) <= 4):
+            j, seen = j - 1, 1
+            continue
+        if word in w.titles:
+            return True
+        if word not in w.modifiers:
+            return False
+        j, seen = j - 1, seen + 1
+    return False
+
+
+def _connector_end(doc: Doc, j: int, connectors: list[list[str]], limit: int) -> int | None:
+    """Where the proper noun after a connector at token j starts ("of the Red Cross"), if one does."""
+    for words in connectors:
+        k = j + len(words)
+        if k < limit and [t.lower_ for t in doc[j:k]] == words and doc[k].tag_ in _NAME_TAGS \
+                and all("\n" not in t.whitespace_ for t in doc[j:k]):
+            return k
+    return None
+
+
+def _in_place_context(span: Span, cfg: dict) -> bool:
+    """"held in Istanbul", "talks at Dolmabahce": a place, after a place verb or event noun."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in cfg["place_prepositions"]:
+        return False
+    return tok.head.head.lemma_.lower() in cfg["place_heads"]
+
+
+def _aged(doc: Doc, end: int) -> bool:
+    """"Doe, 34, said": an age in apposition makes a name a person's."""
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num \
+        and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120 and doc[end + 2].text == ","
 
 
 def proper_noun_runs(doc: Doc) -> list[Span]:
-    """Maximal runs of proper nouns within a line, titles stripped, labelled PERSON or ORG where the
-    words say so ("Keith Kellogg", "the Financial Times"); a single unknown word stays unlabelled."""
+    """Maximal runs of proper nouns within a line, titles stripped, each labelled by what its words and
+    context say: PERSON ("Captain John Doe", "Keith Kellogg"), ORG ("Committee of the Red Cross"), LOC
+    ("Bryansk Oblast", "held in Geneva"), OUTLET ("Moscow Times"), or "" for a lone unknown word."""
     cfg = rules.cues()["actors"]
-    titles, orgs = set(cfg["titles"]), set(cfg["organisations"])
+    connectors = sorted((c.split() for c in cfg["connectors"]), key=len, reverse=True)
+    w = aliases.words()
+    not_actors = set(cfg.get("not_actors", []))
+    unnamed = headline_capitals(doc, doc.text)
     runs: list[Span] = []
-    i = 0
-    while i < len(doc):
-        if doc[i].tag_ not in _NAME_TAGS or doc[i].lower_ in _CALENDAR:
-            i += 1
-            continue
-        j = i
-        while j < len(doc) and doc[j].tag_ in _NAME_TAGS and doc[j].lower_ not in _CALENDAR \
-                and "\n" not in doc[j].whitespace_:
-            j += 1
-        j = max(j, i + 1)
-        words = [t.text for t in doc[i:j]]
-        start = i
-        if any(w in orgs for w in words):
-            label = "ORG"
-        else:
-            while start < j - 1 and doc[start].text in titles:
-                start += 1
-            rest = [t for t in doc[start:j]]
-            label = "PERSON" if len(rest) >= 2 and all(t.is_title and t.is_alpha for t in rest) else ""
-        if not (j - start == 1 and doc[start].text in titles):
+    for sent in doc.sents:
+        shouting = _shouting(sent)
+        i = sent.start
+        while i < sent.end:
+            if not _is_name(doc[i], shouting) or i in unnamed:
+                i += 1
+                continue
+            j = i
+            while j < sent.end and _is_name(doc[j], shouting) and j not in unnamed:
+                j += 1
+                if "\n" in doc[j - 1].whitespace_:
+                    break
+                # "International Committee of the Red Cross": a body's name goes on across "of the".
+                if j < sent.end and aliases.kind_of_words([t.text for t in doc[i:j]]) == "body":
+                    k = _connector_end(doc, j, connectors, sent.end)
+                    if k is not None:
+                        j = k
+            tokens = [t.text for t in doc[i:j]]
+            rest, titled = aliases.split_title(tokens)
+            start = j - len(rest)
+            kind = None if titled else aliases.kind_of_words(tokens)
+            titled = titled or (kind is None and _title_before(doc, i))
+            if j - start == 1 and (doc[start].lower_.rstrip(".") in w.titles | w.modifiers
+                                   or doc[start].text in not_actors):
+                i = j  # a title alone ("Capt" before "."), or a thing's acronym ("DNA"): not a name
+                continue
+            span = Span(doc, start, j)
+            name = doc[start:j]
+            if kind is not None:
+                label = _LABELS[kind]
+            elif titled or _aged(doc, j):
+                label = "PERSON"
+            elif _in_place_context(span, cfg):
+                label = "LOC"
+            elif len(name) >= 2 and all(t.is_title and t.is_alpha for t in name):
+                label = "PERSON"
+            else:
+                label = ""
             runs.append(Span(doc, start, j, label=label))
-        i = j
+            i = j
     return runs
 
 
 def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
     """Alias-table and proper-noun mentions, non-overlapping, each resolved to a canonical actor."""
     # Alias-table spellings first, longest first ("Vladimir Medinsky" over a nested "Medinsky"), so a
-    # sloppy entity such as "the Russian delegation Vladimir Medinsky" cannot swallow a known name.
-    aliased = sorted((Span(doc, s, e, label="ALIAS") for _, s, e in matcher(doc)),
-                     key=lambda s: (-(s.end_char - s.start_char), s.start_char))
-    entities = sorted(proper_noun_runs(doc), key=lambda s: (-(s.end_char - s.start_char), s.start_char))
-    spans = aliased + entities
+    # sloppy run such as "the Russian delegation Vladimir Medinsky" cannot swallow a known name; but a
+    # run holding a body's, place's or outlet's word is one name around a nested alias ("Kyiv Oblast",
+    # "Armed Forces of Ukraine").
+    aliased = [Span(doc, s, e, label="ALIAS") for _, s, e in matcher(doc)]
+    entities = proper_noun_runs(doc)
+    headed = [s for s in entities if s.label_ != "PERSON" and aliases.kind_of_words([t.text for t in s])]
+    rest = [s for s in entities if s not in headed]
+
+    def by_length(spans: list[Span]) -> list[Span]:
+        return sorted(spans, key=lambda s: (-(s.end_char - s.start_char), s.start_char))
+
     taken: set[int] = set()
     chosen: list[Span] = []
-    for span in spans:
+    for span in by_length(headed + aliased) + by_length(rest):
         if taken.isdisjoint(range(span.start, span.end)):
             chosen.append(span)
             taken.update(range(span.start, span.end))
@@ -65,7 +197,7 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
     found: list[dict] = []
     text_of_doc = doc.text  # Doc.text joins every token: read it once
     for span in chosen:
-        text = re.sub(r"[\u2019']s$", "", span.text).strip()
+        text = aliases.strip_possessive(span.text)
         # "Zelensky-Putin summit": two actors in one hyphenated entity.
         parts = [text] if "-" not in text else text.split("-")
         if len(parts) > 1 and not all(aliases.table().by_alias.get(aliases._key(p)) for p in parts):
@@ -79,15 +211,18 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
             found.append({"start": at, "end": at + len(part), "text": part, "name": actor.name,
                           "type": actor.type, "party": actor.party, "label": span.label_})
             offset = at + len(part)
-    # A bare unknown surname stands for the full name the article introduced.
-    links = aliases.link_surnames([a["name"] for a in found if a["type"] == "person"])
+    # "Doe", "Hakan", "ICRC": a bare name stands for the one full name the article gives it.
+    links = aliases.link_article((a["name"], a["type"], a["text"]) for a in found)
+    full = {a["name"]: a for a in found}
     for actor in found:
-        actor["name"] = links.get(actor["name"], actor["name"])
+        if actor["name"] in links:
+            target = full[links[actor["name"]]]
+            actor.update(name=target["name"], type=target["type"], party=target["party"])
     return found
 
 
 class ActorFinder:
-    """Adds `doc._.actors`: [{start, end, text, name, type, party}] for every actor mention."""
+    """Adds `doc._.actors`: [{start, end, text, name, type, party, label}] for every actor mention."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name

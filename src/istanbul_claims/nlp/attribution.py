@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import rules
-from .util import actors_in, resolve_party
+from .util import actors_in, refers_back, resolve_party
 
 
 def _speech_subjects(verb: Token, cues: dict) -> list[Token]:
@@ -16,11 +16,61 @@ def _speech_subjects(verb: Token, cues: dict) -> list[Token]:
         # "TASS quoted Hakan Fidan as saying": the speaker is the one quoted.
         return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     # "the head of the delegation Vladimir Medinsky told": the parser may split title and name
     # into two subjects; the named one speaks.
     return sorted(subjects, key=lambda t: t.pos_ != "PROPN")
+
+
+# Links from a noun to the words naming it: "delegation head Vladimir Medinsky", "Doe, a diplomat".
+_NAMING = {"compound", "appos", "flat", "nmod", "npadvmod"}
+# Where a speech verb names its audience: "told TASS", "said to Interfax", "in an interview with AFP".
+_AUDIENCE = {"dobj", "obj", "dative", "iobj", "prep", "pobj"}
+
+
+def _named_by(subj: Token) -> set[int]:
+    """Token indices that name the subject itself, not what its modifiers mention ("a source close to
+    the Kremlin" names nobody)."""
+    found, todo = {subj.i}, [subj]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in _NAMING and child.i not in found:
+                found.add(child.i)
+                todo.append(child)
+    return found
+
+
+def _outlet(verb: Token, cues: dict) -> dict | None:
+    """The news outlet reporting what the verb says: the one told ("told TASS", "in an interview with
+    Reuters"), or the one quoting ("TASS quoted a source as saying")."""
+    doc = verb.doc
+    todo: list[Token]
+    if verb.lemma_.lower() in cues["quote_verbs"]:
+        todo = [c for c in verb.children if c.dep_ == "nsubj"]
+        follow: set[str] = set()
+    else:
+        todo = [c for c in verb.children if c.dep_ in _AUDIENCE]
+        follow = _AUDIENCE
+    outlets = [a for a in doc._.actors or [] if a["type"] == "outlet"]
+    while outlets and todo:
+        token = todo.pop(0)
+        for actor in outlets:
+            if actor["start"] <= token.idx < actor["end"]:
+                return actor
+        todo.extend(c for c in token.children if c.dep_ in follow)
+    return None
+
+
+def _verb_speaker(verb: Token, subj: Token, last_person: dict | None, cues: dict) -> dict | None:
+    """The subject's actor; but an unnamed one ("a source", "a Russian official") speaking through an
+    outlet ("told TASS", "TASS quoted") leaves the outlet as the one who reports it."""
+    found = resolve_party(subj, last_person)
+    outlet = _outlet(verb, cues)
+    if outlet is None or (found is not None and refers_back(subj)):
+        return found
+    span = subj.doc.char_span(found["start"], found["end"], alignment_mode="expand") if found else None
+    return found if span is not None and {t.i for t in span} & _named_by(subj) else outlet
 
 
 def sentence_speaker(sent: Span, last_person: dict | None) -> dict | None:
@@ -38,7 +88,7 @@ def sentence_speaker(sent: Span, last_person: dict | None) -> dict | None:
     verbs.sort(key=lambda t: len(list(t.ancestors)))
     for verb in verbs:
         for subj in _speech_subjects(verb, cues):
-            found = resolve_party(subj, last_person)
+            found = _verb_speaker(verb, subj, last_person, cues)
             if found:
                 candidates.append(found)
                 break

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import dateparser
 from spacy.language import Language
@@ -13,37 +13,109 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .. import rules
+from ..numbers import number_value
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(_WEEKDAYS)
 # Words that make an expression a calendar date rather than a duration ("2-3 day" is a duration).
-_CALENDAR = re.compile(rf"\b({_MONTH_RE}|{'|'.join(_WEEKDAYS)}|today|yesterday|tomorrow|tonight|week|"
+_CALENDAR = re.compile(rf"\b({_MONTH_RE}|{_WEEKDAY_RE}|today|yesterday|tomorrow|tonight|week|"
                        rf"weekend|month|year|ago|(19|20)\d\d)\b", re.I)
 _DURATION = re.compile(r"^(\d[\d,.-]*|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+"
                        r"(day|week|month|year|hour)s?\b", re.I)
+_LEADS = ("on", "by", "until", "till", "since", "in", "from", "at", "the", "this past")
+# Months from the article's month a yearless month may lie, by what the sentence says: news recalls
+# (a month ahead at most); a past-tense verb, never ahead; after "by" or "until" the nearest one;
+# after "will" or "due" the coming one.
+WINDOWS = {"recent": (-10, 1), "past": (-11, 0), "deadline": (-6, 5), "ahead": (0, 11)}
+_UNITS = {"day": 1, "week": 7}
+
+
+@cache
+def _cues() -> dict:
+    cfg = rules.cues()["dates"]
+    return {**cfg, "back_re": "|".join(map(re.escape, cfg["back"])),
+            "parts_re": "|".join(sorted(cfg["month_parts"], key=len, reverse=True))}
 
 
 def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _year_for(month: int, ref: dt.date | None, explicit: str | None) -> int | None:
+def _year_for(month: int, ref: dt.date | None, explicit: str | None,
+              window: tuple[int, int] = WINDOWS["recent"]) -> int | None:
     if explicit:
         return int(explicit)
     if ref is None:
         return None
-    # News reports recall the past: a month after the reference month is last year's.
-    return ref.year if month <= ref.month + 1 else ref.year - 1
+    # The year that puts the month within `window` months of the article's month.
+    return ref.year - (month - ref.month - window[0]) // 12
+
+
+def _period(unit: str, ref: dt.date) -> tuple[dt.date, dt.date]:
+    """The week (Monday to Sunday), month or year holding the article's date."""
+    if unit == "week":
+        monday = ref - dt.timedelta(days=ref.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        return _month_range(ref.year, ref.month)
+    return dt.date(ref.year, 1, 1), dt.date(ref.year, 12, 31)
+
+
+def _normalise(text: str) -> str:
+    t = " ".join(text.lower().replace("\u2013", "-").replace("\u2019", "'").split())
+    t = re.sub(r"'s$", "", t)  # "Wednesday's talks"
+    t = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", t)  # "23rd July"
+    t = re.sub(rf"\b(\d{{1,2}}) of ({_MONTH_RE})\b", r"\1 \2", t)  # "the 23rd of July"
+    # "Monday, June 2": the day of the month decides; the weekday only names it.
+    t = re.sub(rf"^({_WEEKDAY_RE}),?\s+(?=.*\d)", "", t)
+    # "late on Thursday", "Friday evening": a part of the day is still that day.
+    day = rf"(?:(?:next|last|this|coming|previous)\s+)?(?:{_WEEKDAY_RE})|yesterday|today|tomorrow"
+    t = re.sub(rf"^(?:{'|'.join(_cues()['day_edges'])})\s+(?:on\s+)?(?=(?:{day})\b)", "", t)
+    return re.sub(rf"^({day})\s+(?:{'|'.join(_cues()['day_parts'])})$", r"\1", t)
 
 
 @lru_cache(maxsize=65536)
-def resolve(text: str, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
-    """Resolve a date expression against the article's own date; None when it names no calendar day."""
-    t = " ".join(text.lower().replace("\u2013", "-").split())
-    t = re.sub(r"^(on|by|until|till|since|in|from|at|the|this past)\s+", "", t)
-    t = re.sub(r"^the\s+", "", t)
+def resolve(text: str, ref: dt.date | None, tense: str = "recent") -> tuple[dt.date, dt.date] | None:
+    """Resolve a date expression against the article's own date; None when it names no calendar day.
+
+    `tense` is what the sentence around it says (see WINDOWS): "recent" when it says nothing, "past"
+    ("they met on July 23": not after the article), "deadline" ("by the end of August") or "ahead"
+    ("they will meet on Friday": the coming weekday, the coming month)."""
+    cfg = _cues()
+    t = _normalise(text)
+    if t in cfg["fixed"]:
+        if ref is None:
+            return None
+        first, last = cfg["fixed"][t]
+        return ref + dt.timedelta(days=first), ref + dt.timedelta(days=last)
+    lead = ""
+    while m := re.match(rf"({'|'.join(_LEADS)})\s+", t):
+        lead, t = lead or m[1], t[m.end():]
+    if lead in cfg["deadline"] and tense == "recent":
+        tense = "deadline"
+    window = WINDOWS[tense]
+    # "two days earlier", "a week before": counted back from the article's date.
+    m = re.fullmatch(rf"(.+?)\s+(day|week|month|year)s?\s+({cfg['back_re']})", t)
+    if m:
+        count = 1.0 if m[1] in ("a", "an") else number_value(m[1])
+        if ref is None or count is None or count != int(count):
+            return None
+        return _parsed(f"{int(count)} {m[2]}s ago", ref)
+    # "earlier this month", "later this year": the part of the period before or after the article's date.
+    m = re.fullmatch(r"(\w+)\s+(?:this|in the)\s+(week|month|year)", t)
+    if m and (m[1] in cfg["earlier"] or m[1] in cfg["later"]):
+        if ref is None:
+            return None
+        first, last = _period(m[2], ref)
+        if m[1] in cfg["earlier"]:
+            first, last = first, ref - dt.timedelta(days=1)
+        else:
+            first, last = ref + dt.timedelta(days=1), last
+        return (first, last) if first <= last else None
     if not _CALENDAR.search(t) or (_DURATION.match(t) and not t.endswith(" ago")):
         return None  # "2-3 day" is a duration; "two weeks ago" is a date
     # Ranges: "between 20 and 30 june", "20-30 june", "june 20-30".
@@ -55,36 +127,71 @@ def resolve(text: str, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
             d1, d2, mon, yr = groups
         else:
             mon, d1, d2, yr = groups
-        year = _year_for(_MONTHS[mon], ref, yr)
-        if year is None:
-            return None
+        year = _year_for(_MONTHS[mon], ref, yr, window)
+        if year is None or int(d2) <= int(d1):
+            return None  # "sentenced on July 19 to 16 years" is no range
         try:
             return dt.date(year, _MONTHS[mon], int(d1)), dt.date(year, _MONTHS[mon], int(d2))
         except ValueError:
             return None
-    # "the end of june", "end of february 2022", "the beginning of may".
-    m = re.fullmatch(rf"(?:the\s+)?(end|beginning|start|middle|mid)(?:\s+of)?[\s-]+({_MONTH_RE})(?:\s+(\d{{4}}))?", t)
+    # "from Friday to Sunday": each weekday as alone, the second one on or after the first.
+    m = re.fullmatch(rf"(?:between\s+)?({_WEEKDAY_RE})\s*(?:-|and|to|until|through)\s*({_WEEKDAY_RE})", t)
     if m:
-        year = _year_for(_MONTHS[m[2]], ref, m[3])
+        first, last = resolve(m[1], ref, tense), resolve(m[2], ref, tense)
+        if first is None or last is None:
+            return None
+        end = last[1] + dt.timedelta(days=7 * (last[1] < first[0]))
+        return first[0], end
+    # One day of a month: "23 july", "july 23", "june 2, 2025".
+    m = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?", t) \
+        or re.fullmatch(rf"({_MONTH_RE})\.?\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?", t)
+    if m:
+        day, mon = (m[1], m[2]) if m[1].isdigit() else (m[2], m[1])
+        year = _year_for(_MONTHS[mon], ref, m[3], window)
+        try:
+            date = dt.date(year, _MONTHS[mon], int(day)) if year else None
+            if date and tense == "past" and not m[3] and ref and date > ref:
+                date = date.replace(year=year - 1)
+        except ValueError:
+            return None
+        return (date, date) if date else None
+    # "the end of june", "mid-june", "early february 2022", "the beginning of may".
+    m = re.fullmatch(rf"(?:the\s+)?({cfg['parts_re']})(?:\s+of)?[\s-]+({_MONTH_RE})(?:\s+(\d{{4}}))?", t)
+    if m:
+        year = _year_for(_MONTHS[m[2]], ref, m[3], window)
         if year is None:
             return None
         first, last = _month_range(year, _MONTHS[m[2]])
-        part = {"end": (21, last.day), "beginning": (1, 10), "start": (1, 10)}.get(m[1], (11, 20))
-        return first.replace(day=part[0]), first.replace(day=part[1])
+        part = cfg["month_parts"][m[1]]
+        return first.replace(day=part[0]), first.replace(day=min(part[1], last.day))
     # A whole month or year: "may", "february 2022", "2022".
     m = re.fullmatch(rf"({_MONTH_RE})(?:,?\s+(\d{{4}}))?", t)
     if m:
-        year = _year_for(_MONTHS[m[1]], ref, m[2])
+        year = _year_for(_MONTHS[m[1]], ref, m[2], window)
         return _month_range(year, _MONTHS[m[1]]) if year else None
     if re.fullmatch(r"(19|20)\d\d", t):
         return dt.date(int(t), 1, 1), dt.date(int(t), 12, 31)
     if ref is None and not re.search(r"(19|20)\d\d", t):
         return None
-    # Weeks and weekends are ranges, which dateparser cannot give.
-    m = re.fullmatch(r"(next|last|this|past|coming)\s+(week|weekend|month)", t) or re.fullmatch(r"(weekend)", t)
+    # "last june" is the most recent June before the article's month; "next june" the coming one.
+    m = re.fullmatch(rf"(\w+)\s+({_MONTH_RE})", t)
+    if m and m[1] in cfg["relative"] and ref is not None:
+        month = _MONTHS[m[2]]
+        if m[1] in ("next", "coming"):
+            year = ref.year + (month <= ref.month)
+        elif m[1] == "this":
+            year = ref.year
+        else:
+            year = ref.year - (month >= ref.month)
+        return _month_range(year, month)
+    # Weeks, weekends, months and years are ranges, which dateparser cannot give.
+    m = re.fullmatch(r"(next|last|this|past|coming|previous)\s+(week|weekend|month|year)", t) \
+        or re.fullmatch(r"(weekend)", t)
     if m and ref is not None:
         which, unit = (m[1], m[2]) if m.lastindex == 2 else ("this", "weekend")
-        shift = {"next": 1, "coming": 1, "last": -1, "past": -1}.get(which, 0)
+        shift = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}.get(which, 0)
+        if unit == "year":
+            return dt.date(ref.year + shift, 1, 1), dt.date(ref.year + shift, 12, 31)
         if unit == "month":
             month0 = ref.month - 1 + shift
             return _month_range(ref.year + month0 // 12, month0 % 12 + 1)
@@ -95,36 +202,84 @@ def resolve(text: str, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
         if which == "this" and ref.weekday() < 4:
             saturday -= dt.timedelta(weeks=1)  # said early in the week: the weekend just gone
         return saturday, saturday + dt.timedelta(days=1)
-    # Weekday names: the most recent one on or before the article's date, unless "next".
-    m = re.fullmatch(rf"(next|last|this|coming)?\s*({'|'.join(_WEEKDAYS)})", t)
+    # Weekday names: the most recent one on or before the article's date, unless the sentence looks ahead.
+    m = re.fullmatch(rf"(next|last|this|coming|previous)?\s*({_WEEKDAY_RE})", t)
     if m and ref is not None:
         delta = (ref.weekday() - _WEEKDAYS[m[2]]) % 7
         day = ref - dt.timedelta(days=delta)
         if m[1] in ("next", "coming"):
             day = ref + dt.timedelta(days=(_WEEKDAYS[m[2]] - ref.weekday()) % 7 or 7)
-        elif m[1] == "last" and delta == 0:
+        elif m[1] in ("last", "previous") and delta == 0:
             day -= dt.timedelta(days=7)
+        elif tense == "ahead" and not m[1]:
+            day = ref + dt.timedelta(days=(_WEEKDAYS[m[2]] - ref.weekday()) % 7)
         return day, day
-    base = dt.datetime.combine(ref, dt.time(12)) if ref else None
+    return _parsed(t, ref)
+
+
+def _parsed(text: str, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """dateparser, with the article's date as the base its relative words count from."""
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if base is not None:
-        settings["RELATIVE_BASE"] = base
-    parsed = dateparser.parse(t, languages=["en"], settings=settings)
-    if parsed is None:
-        return None
-    return parsed.date(), parsed.date()
+    if ref is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(ref, dt.time(12))
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return (parsed.date(), parsed.date()) if parsed is not None else None
+
+
+def tense_of(span: Span) -> str:
+    """What the clause a date sits in says of time (see WINDOWS): "ahead" ("will meet on Friday",
+    "due on July 23", "agreed to meet on Friday"), "past" ("met", "was held", "had agreed"),
+    "deadline" after "by" or "until", else "recent"."""
+    cfg = _cues()
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:  # Tokens are made anew per access: compare by value
+        verb = verb.head
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(t.lower_ in cfg["future"] for t in (verb, *verb.children)):
+        return "ahead"
+    # An infinitive completing a verb of intent: "agreed to meet", "plan to hold".
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux) and verb.head.lemma_.lower() in cfg["future_verbs"]:
+        return "ahead"
+    if verb.pos_ in ("VERB", "AUX") and (verb.tag_ == "VBD" or any(
+            c.tag_ == "VBD" or c.lemma_.lower() == "have" for c in aux)):
+        return "past"
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    return "deadline" if before in cfg["deadline"] else "recent"
+
+
+def _counts_from_elsewhere(span: Span) -> bool:
+    """"two days before the vote": the count runs from the vote, not from the article's date."""
+    last, doc = span[-1], span.doc
+    if last.lower_ not in _cues()["back"] or last.lower_ == "ago" or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return not after.is_sent_start and (after.lower_ == "to" or after.pos_ in (
+        "DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "ADP", "PART"))
+
+
+def _names_a_year(token) -> bool:
+    """"the 1997 crash", "Russia's 2014 annexation": a year between a determiner and a singular noun
+    ("the 2000 prisoners" counts prisoners)."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return (before.lower_ in _cues()["year_determiners"] or before.tag_ in ("POS", "PRP$")) \
+        and after.tag_ in ("NN", "NNP")
 
 
 def find_dates(doc: Doc, matcher: Matcher) -> list[dict]:
     ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
-    spans = [Span(doc, s, e) for _, s, e in matcher(doc)]
+    year_before_noun = doc.vocab.strings["YEAR_BEFORE_NOUN"]
+    spans = [Span(doc, s, e) for label, s, e in matcher(doc)
+             if label != year_before_noun or _names_a_year(doc[s])]
     spans.sort(key=lambda s: (-(s.end_char - s.start_char), s.start_char))
     taken: set[int] = set()
     found: list[dict] = []
     for span in spans:
-        if not taken.isdisjoint(range(span.start, span.end)):
+        if not taken.isdisjoint(range(span.start, span.end)) or _counts_from_elsewhere(span):
             continue
-        resolved = resolve(span.text, ref)
+        resolved = resolve(span.text, ref, tense_of(span))
         if resolved is None:
             continue
         taken.update(range(span.start, span.end))
@@ -138,32 +293,51 @@ def date_patterns() -> dict[str, list[list[dict]]]:
     """Matcher patterns for calendar expressions; `resolve` then decides what each one means.
 
     "May" the month is capitalised; "may" the verb is not, so months match by exact spelling."""
-    cfg = rules.cues()["dates"]
+    cfg = _cues()
     months = [{"ORTH": {"IN": [m for name in _MONTHS for m in (name.capitalize(), name.upper())]}}]
     day = {"SHAPE": {"IN": ["d", "dd"]}}
+    nth = {"LOWER": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}
     year = {"SHAPE": "dddd", "TEXT": {"REGEX": r"^(19|20)\d\d$"}}
+    opt_year = {"SHAPE": "dddd", "TEXT": {"REGEX": r"^(19|20)\d\d$"}, "OP": "?"}
     comma = {"ORTH": ",", "OP": "?"}
     weekday = {"LOWER": {"IN": list(_WEEKDAYS)}, "IS_TITLE": True}
     prep = {"LOWER": {"IN": cfg["prepositions"]}}
     rel = {"LOWER": {"IN": cfg["relative"]}}
-    part = {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}
+    part = {"LOWER": {"IN": list(cfg["month_parts"])}}
     dash = {"LOWER": {"IN": ["-", "\u2013", "to", "and"]}}
+    unit = {"LOWER": {"IN": [u + s for u in ("day", "week", "month", "year") for s in ("", "s")]}}
     out: dict[str, list[list[dict]]] = {"DATE": [], "DATE_RANGE": []}
     for month in months:
+        for d in (day, nth):
+            out["DATE"] += [
+                [month, d, comma, year], [month, d], [d, month, year], [d, month],
+                [weekday, comma, month, d], [weekday, comma, month, d, comma, year],
+                [weekday, comma, d, month, opt_year],
+                [{"LOWER": "the"}, d, {"LOWER": "of"}, month, opt_year],
+            ]
         out["DATE"] += [
-            [month, day, comma, year], [month, day], [day, month, year], [day, month], [month, year],
-            [prep, month], [{"LOWER": "the", "OP": "?"}, part, {"LOWER": "of"}, month, {"SHAPE": "dddd", "OP": "?"}],
+            [month, year], [prep, month], [rel, month], [prep, month, day], [prep, day, month],
+            [{"LOWER": "the", "OP": "?"}, part, {"LOWER": "of", "OP": "?"}, {"ORTH": {"IN": ["-", "\u2013"]}, "OP": "?"},
+             month, opt_year],
         ]
         out["DATE_RANGE"] += [
-            [{"LOWER": "between", "OP": "?"}, day, dash, day, month, {"SHAPE": "dddd", "OP": "?"}],
+            [{"LOWER": "between", "OP": "?"}, day, dash, day, month, opt_year],
             [month, day, dash, day],
         ]
+    out["DATE_RANGE"] += [[{"LOWER": {"IN": ["from", "between"]}, "OP": "?"}, weekday,
+                           {"LOWER": {"IN": ["-", "\u2013", "to", "and", "until", "through"]}}, weekday]]
+    edges, parts = {"LOWER": {"IN": cfg["day_edges"]}}, {"LOWER": {"IN": cfg["day_parts"]}}
     out["DATE"] += [
         [prep, year], [{"LOWER": {"IN": cfg["relative"] + ["on"]}, "OP": "?"}, weekday],
+        [weekday, parts], [edges, {"LOWER": "on", "OP": "?"}, weekday, {**parts, "OP": "?"}],
         [rel, {"LOWER": {"IN": cfg["periods"]}}], [{"LOWER": {"IN": cfg["days"]}}],
-        [{"LIKE_NUM": True}, {"LOWER": {"IN": [p + "s" for p in cfg["periods"]] + ["days"]}}, {"LOWER": "ago"}],
-        [{"LOWER": {"IN": ["a", "one"]}}, {"LOWER": {"IN": cfg["periods"] + ["day"]}}, {"LOWER": "ago"}],
+        [{"LOWER": {"IN": cfg["earlier"] + cfg["later"]}}, {"LOWER": {"IN": ["this", "in"]}},
+         {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": cfg["periods"]}}],
+        [{"LIKE_NUM": True}, unit, {"LOWER": {"IN": cfg["back"]}}],
+        [{"LOWER": {"IN": ["a", "an", "one"]}}, unit, {"LOWER": {"IN": cfg["back"]}}],
     ]
+    out["DATE"] += [[{"LOWER": w} for w in phrase.split()] for phrase in cfg["fixed"]]
+    out["YEAR_BEFORE_NOUN"] = [[year]]
     return out
 
 

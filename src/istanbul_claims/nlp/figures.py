@@ -13,6 +13,10 @@ from .. import numbers, rules
 from .util import ancestors, lemma, lemmas
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
+# Units that measure something rather than count it: the figure is about the noun it measures.
+MEASURE_UNITS = TIME_UNITS | {"second", "decade", "century", "time", "percent", "percentage_point", "centimetre",
+                              "metre", "meter", "foot", "feet", "kilometre", "kilometer", "km", "mile",
+                              "nautical_mile", "kilogram", "tonne", "ton", "kmh", "mph", "knot", "degree"}
 # Dependencies that attach a modifier which narrows what a noun counts ("crew members", "French nationals").
 _MODIFIER_DEPS = {"amod", "compound", "nmod"}
 # A bare number whose head is one of these is a value, not a count of the noun ("the toll stood at 179").
@@ -81,7 +85,7 @@ def counted_noun(num: Token) -> Token | None:
     for _ in range(3):
         if noun is not None:
             break
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
         if head.pos_ in ("NOUN", "PROPN"):
@@ -107,6 +111,16 @@ def _what_moves(noun: Token) -> Token:
     inner = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
     inner = inner or next((c for c in noun.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
     return inner or noun
+
+
+def _is_part(noun: Token) -> bool:
+    """A counted noun conjoined with another counted noun, or listed after 'including'/'among', is a part
+    of a total the sentence may state elsewhere."""
+    words = _slot_words()["part_preps"]
+    if noun.dep_ == "pobj" and noun.head.lower_ in words:
+        return True
+    siblings = [*noun.conjuncts]
+    return any(any(c.dep_ == "nummod" or c.like_num for c in sib.children) or sib.like_num for sib in siblings)
 
 
 def _is_age(span: Span) -> bool:
@@ -138,12 +152,16 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
     sent = span.sent
     before = span.doc[span.start - 1] if span.start > sent.start else None
     # "the first two sections", "a further 307", "179 of the 181 people": some of a whole.
-    out["partial"] = bool(before is not None and lemma(before) in words["partial"]) or (
+    out["partial"] = bool(before is not None and before.pos_ != "VERB" and lemma(before) in words["partial"]) or (
         num.pos_ == "NUM" and num.dep_ != "nummod" and any(c.lower_ == "of" for c in num.children))
+    if unit == "time":
+        # A time of day is about what happened then: its frame ("began at 9:03") says which happening.
+        out["subject"] = "time of day"
+        return out
     if _is_age(span):
         out["subject"], out["owner"] = "age", _age_owner(span, num)
         return out
-    is_duration = unit in TIME_UNITS or (counted is not None and lemma(counted) in TIME_UNITS)
+    is_duration = unit in MEASURE_UNITS or (counted is not None and lemma(counted) in MEASURE_UNITS)
     noun: Token | None = None
     if counted is not None and not is_duration:
         noun = counted
@@ -159,17 +177,18 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
         head = counted if counted is not None else num
         while head.dep_ in ("compound", "amod", "nummod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head
-        chain = [head, *ancestors(num)] if head is not (counted or num) else list(ancestors(num))
+        chain = [head, *ancestors(num)] if head != (counted or num) else list(ancestors(num))
         of_noun = next((g for c in (counted or num).children if c.lower_ == "of" for g in c.children
                         if g.dep_ == "pobj"), None)
         for token in ([of_noun] if of_noun is not None else []) + chain:
-            if token.pos_ in ("NOUN", "PROPN") and lemma(token) not in TIME_UNITS:
+            if token.pos_ in ("NOUN", "PROPN") and lemma(token) not in MEASURE_UNITS:
                 noun = token
                 break
             if token.pos_ in ("VERB", "AUX"):
                 noun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if noun is None and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
-                    noun = token.head  # "a truce lasting 30 days"
+                relative = noun is not None and noun.tag_ in ("WDT", "WP")
+                if (noun is None or relative) and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+                    noun = token.head  # "a truce lasting 30 days", "talks that ended after an hour"
                 if noun is not None and noun.pos_ == "PRON":
                     noun = None
                 break
@@ -180,6 +199,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
             noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
     if noun is None:
         return out
+    # "270 soldiers and 120 civilians", "390, including 120 civilians": parts of a total.
+    out["partial"] = out["partial"] or _is_part(noun)
     out["subject"] = normal_noun(noun)
     out["mods"] = list(modifiers(noun))
     return out

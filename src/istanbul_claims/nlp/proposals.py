@@ -40,7 +40,7 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
         if subj is not None:
             return subj
-        if head.dep_ not in ("xcomp", "conj", "acl", "advcl", "relcl") or head.head is head:
+        if head.dep_ not in ("xcomp", "conj", "acl", "advcl", "relcl") or head.head == head:
             return None
         head = head.head
     return None
@@ -49,7 +49,7 @@ def _subject(verb: Token) -> Token | None:
 def _negated(verb: Token) -> bool:
     negators = rules.cues()["proposals"]["negators"]
     near = list(verb.children) + [verb.head] + list(verb.head.children if verb.dep_ == "xcomp" else [])
-    return any(t.dep_ == "neg" or t.lemma_.lower() in negators for t in near if t is not verb)
+    return any(t.dep_ == "neg" or t.lemma_.lower() in negators for t in near if t != verb)
 
 
 def classify(tokens: list[Token]) -> tuple[str | None, str | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,12 +30,15 @@ def main_event(doc: Doc) -> str | None:
     Istanbul on Monday"), else "ref:" + the date line itself, which the reconciler may move to a nearby
     event day other articles state."""
     ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
+    days: Counter[dt.date] = Counter()
     for d in doc._.dates or []:
-        if d["date_start"] != d["date_end"]:
-            continue
         day = dt.date.fromisoformat(d["date_start"])
-        if ref is None or -MAIN_WINDOW_DAYS[0] <= (day - ref).days <= MAIN_WINDOW_DAYS[1]:
-            return day.isoformat()
+        if d["date_start"] == d["date_end"] and (
+                ref is None or -MAIN_WINDOW_DAYS[0] <= (day - ref).days <= MAIN_WINDOW_DAYS[1]):
+            days[day] += 1
+    if days:
+        # The day named most often; between equals, the first named (news leads with its own event).
+        return max(days, key=lambda day: days[day]).isoformat()
     return f"ref:{ref.isoformat()}" if ref else None
 
 
@@ -102,11 +106,12 @@ def scope_sentences(doc: Doc) -> None:
                 recalled = recalled or other  # "the first round, held on May 16": dates the cue below
                 continue
             if other is not None:
-                event = event or other
+                event = other  # an explicit other event outweighs a mention of this one
             elif start <= main_day + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main_day:
                 event = main
             dated = True
-        if event is None and not dated and (_earlier_cue(doc, record["start"], lower, cues) or _other_round(lower, own_round, cues)):
+        earlier = _earlier_cue(doc, record["start"], lower, cues) or _other_round(lower, own_round, cues)
+        if event is None and not dated and earlier:
             event = recalled or "?"
         if event is None:
             same_paragraph = "\n" not in full[previous_end:record["start"]]

@@ -26,6 +26,13 @@ def subtree_span(token: Token) -> tuple[int, int]:
     return sub[0].idx, sub[-1].idx + len(sub[-1])
 
 
+def refers_back(token: Token) -> bool:
+    """A pronoun or a definite role ("he", "the minister") pointing back to the last named person."""
+    speech = rules.cues()["speech"]
+    return token.lower_ in speech["pronouns"] or (
+        token.lemma_.lower() in speech["definite_roles"] and any(t.lower_ == "the" for t in token.children))
+
+
 def resolve_party(token: Token, last_person: dict | None) -> dict | None:
     """The actor a subject phrase names: an entity inside it, a side's adjective, or a pronoun's referent."""
     start, end = subtree_span(token)
@@ -35,11 +42,8 @@ def resolve_party(token: Token, last_person: dict | None) -> dict | None:
         found = [{**found[0], "type": "outlet"}]
     if found and found[0]["type"] == "person":
         return found[0]
-    speech = rules.cues()["speech"]
     # "He said", "the head of the Russian delegation said": the last named person, not the delegation.
-    if token.lower_ in speech["pronouns"] or (
-        token.lemma_.lower() in speech["definite_roles"] and any(t.lower_ == "the" for t in token.children)
-    ):
+    if refers_back(token):
         return last_person or (found[0] if found else None)
     if found:
         return found[0]
@@ -54,7 +58,7 @@ def resolve_party(token: Token, last_person: dict | None) -> dict | None:
 
 def ancestors(token: Token, limit: int = 8) -> Iterable[Token]:
     seen = 0
-    while token.head is not token and seen < limit:
+    while token.head != token and seen < limit:  # Tokens are made anew per access: compare by value
         token = token.head
         seen += 1
         yield token
