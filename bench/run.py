@@ -1,8 +1,11 @@
-"""`make bench`: extraction throughput against plain en_core_web_sm, cached re-runs, and reconcile scaling.
+"""`make bench`: extraction throughput against plain en_core_web_sm, cached re-runs, reconcile scaling, and
+the Ray engine against the local one on the same corpus and cores.
 
 Builds a corpus of N articles (default 2,000; --articles N) by recombining and perturbing sentences of
 seeds/ (numbers, names, order), runs both pipelines side by side in one process, prints a table and
-writes bench/results.json. A benchmark, not a test: timings depend on the machine and its load.
+writes bench/results.json. `--engines` times only local against Ray (a few minutes for 2,000
+articles on 2 cores); `--no-ray` skips Ray (so does a machine without the cluster extra). A benchmark,
+not a test: timings depend on the machine and its load.
 """
 
 from __future__ import annotations
@@ -73,12 +76,45 @@ def synthetic_claims(n: int, seed: int = 3):
     return claims
 
 
+def ray_vs_local(folder: Path, tmp: Path, jobs: int, local_s: float | None = None,
+                 local_store: Path | None = None) -> dict:
+    """Both engines from an empty store over the same folder with `jobs` workers; Ray's time includes
+    starting a fresh local Ray on `jobs` CPUs, as `claims extract --engine ray` does."""
+    from istanbul_claims import cluster, corpus, load
+
+    if local_s is None or local_store is None:
+        local_store = tmp / "local.db"
+        local_s = time_it(lambda: corpus.extract_paths([folder], local_store, jobs=jobs))
+    ray_store = tmp / "ray.db"
+
+    def on_ray() -> None:
+        for _ in cluster.iter_extract([folder], ray_store, load.LoadReport(), jobs=jobs):
+            pass
+
+    def startup() -> None:
+        with cluster.session(num_cpus=jobs):
+            pass
+
+    ray_s = time_it(on_ray)
+    same = corpus.stored(ray_store)[1] == corpus.stored(local_store)[1]
+    return {"local_extract_s": local_s, "ray_extract_s": ray_s, "ray_overhead": ray_s / local_s - 1,
+            "ray_start_stop_s": time_it(startup), "ray_same_claims": same}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     ap.add_argument("--jobs", type=int, default=0, help="worker processes for our extraction (0: all cores)")
+    ap.add_argument("--engines", action="store_true", help="only time the Ray engine against the local one")
+    ap.add_argument("--no-ray", action="store_true", help="skip the Ray engine")
     args = ap.parse_args()
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        if args.engines:
+            sys.exit("--engines needs the cluster extra: pip install -e '.[cluster]'")
+        args.no_ray = True
 
     import spacy
 
@@ -95,13 +131,16 @@ def main() -> int:
         paths = build_corpus(args.articles, folder)
         n_words = words(paths)
         results["words"] = n_words
+        jobs = args.jobs or cpu_count()
+        results["jobs"] = jobs
+        if args.engines:
+            results.update(ray_vs_local(folder, Path(tmp), jobs))
+            return report(results, args)
 
         plain = spacy.load(MODEL)
         texts = [p.read_text(encoding="utf-8") for p in paths]
         base = time_it(lambda: [None for _ in plain.pipe(texts, batch_size=16)])
         store = Path(tmp) / "claims.db"
-        jobs = args.jobs or cpu_count()
-        results["jobs"] = jobs
         ours = time_it(lambda: corpus.extract_paths([folder], store, jobs=jobs))
         cached = time_it(lambda: corpus.extract_paths([folder], store, jobs=jobs))
         _, claims, _ = corpus.stored(store)
@@ -121,11 +160,16 @@ def main() -> int:
                        startup_ratio=warm / bare)
         results.update(baseline_words_per_s=n_words / base, ours_words_per_s=n_words / ours,
                        ratio=base / ours, cached_rerun_s=cached, diff_on_stored_s=diff_time, claims=len(claims))
+        if not args.no_ray:
+            results.update(ray_vs_local(folder, Path(tmp), jobs, local_s=ours, local_store=store))
     for n in (1_000, 10_000, 100_000):
         synthetic = synthetic_claims(n)
         results[f"reconcile_{n}_s"] = time_it(lambda s=synthetic: reconcile(s))
-    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return report(results, args)
 
+
+def report(results: dict, args: argparse.Namespace) -> int:
+    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     from rich.console import Console
     from rich.table import Table
 

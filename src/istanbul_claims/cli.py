@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import resolutions as res
@@ -35,6 +36,19 @@ StoreOpt = Annotated[Path | None, typer.Option("--store", envvar="CLAIMS_STORE",
 PathsArg = Annotated[list[Path] | None, typer.Argument(help="Article files or folders of .txt files.")]
 TopicOpt = Annotated[str | None, typer.Option("--topic", "-t", help="Only this topic, e.g. prisoners.")]
 ResolutionsOpt = Annotated[Path, typer.Option("--resolutions", help="Verdicts file.")]
+RayAddressOpt = Annotated[str | None, typer.Option(
+    "--ray-address", envvar="RAY_ADDRESS", help="With --engine ray: join this Ray cluster (e.g. 10.0.0.1:6379). "
+                                               "Default: start a local Ray on this machine's cores.")]
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+# The backslash before "[cluster]" keeps rich markup from taking it for a style tag.
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="local (processes on this machine) or ray (Ray Data on a "
+                                                            "Ray cluster; needs pip install -e '.\\[cluster]').")]
 
 
 class ExtractFormat(str, Enum):
@@ -73,7 +87,7 @@ def main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks an
 def _fail(exc: ClaimsError) -> typer.Exit:
     if _state["debug"]:
         raise exc
-    err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(exc.exit_code)
 
 
@@ -95,18 +109,24 @@ def _progress() -> Iterator[Callable[[Document], None]]:
 
 
 def _warn(line: str) -> None:
-    err.print(f"[yellow]warning:[/yellow] {line}", highlight=False, soft_wrap=True)
+    err.print(f"[yellow]warning:[/yellow] {escape(line)}", highlight=False, soft_wrap=True)
 
 
-def _stream(paths: list[Path], store: Path | None, jobs: int,
-            tick: Callable[[Document], None]) -> Iterator[tuple[Document, list[Claim]]]:
+def _stream(paths: list[Path], store: Path | None, jobs: int, tick: Callable[[Document], None],
+            engine: Engine = Engine.local, address: str | None = None) -> Iterator[tuple[Document, list[Claim]]]:
     """Documents and their claims as they are ready; bad input raises before the first one."""
-    from . import corpus
     from .load import LoadReport, cpu_count
     from .store import store_path
 
     report = LoadReport(listener=_warn)
-    stream = corpus.iter_extract(paths, store_path(store), report, jobs=jobs or cpu_count(), progress=tick)
+    if engine is Engine.ray:
+        from . import cluster
+
+        stream = cluster.iter_extract(paths, store_path(store), report, jobs=jobs, address=address, progress=tick)
+    else:
+        from . import corpus
+
+        stream = corpus.iter_extract(paths, store_path(store), report, jobs=jobs or cpu_count(), progress=tick)
     first = next(stream, None)
     return chain([first], stream) if first is not None else iter(())
 
@@ -129,12 +149,32 @@ def _gather(paths: list[Path] | None, store: Path | None) -> tuple[list[Document
     return documents, merge_corpus(claims), None
 
 
-def _diff(paths, store, topic, resolutions_file) -> tuple[list[Document], list[Claim], Diff, str | None]:
+def _diff(paths, store, topic, resolutions_file, claims_dir: Path | None = None, engine: Engine = Engine.local,
+          address: str | None = None) -> tuple[list[Document], list[Claim], Diff, str | None]:
     from .reconcile import reconcile
 
     verdicts = res.read(resolutions_file)
-    documents, claims, token = _gather(paths, store)
-    diff = reconcile(claims, verdicts, topic=topic)
+    if claims_dir is not None:
+        # A Parquet dataset (from `extract --parquet`) stands in for the store; it holds no article text.
+        if paths:
+            raise ClaimsError("give article PATHS or --claims DIR, not both")
+        documents, token = [], None
+        if engine is Engine.ray:
+            from . import cluster
+
+            claims = []
+            diff = cluster.diff(claims_dir, verdicts, topic, address=address)
+        else:
+            from . import parquet
+
+            claims = parquet.read_claims(claims_dir)
+            diff = reconcile(claims, verdicts, topic=topic)
+    elif engine is Engine.ray:
+        raise ClaimsError("--engine ray reconciles a Parquet dataset: add --claims DIR "
+                          "(written by `claims extract PATHS --parquet DIR`)")
+    else:
+        documents, claims, token = _gather(paths, store)
+        diff = reconcile(claims, verdicts, topic=topic)
     for stale in diff.stale_resolutions:
         _warn(f"{resolutions_file}: resolution {stale} matches no contradiction (stale); remove it")
     return documents, claims, diff, token
@@ -146,7 +186,12 @@ def extract(
     format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.table,
     topic: TopicOpt = None,
     store: StoreOpt = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: all cores).")] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: all cores; with --engine ray, "
+                                                           "all CPUs of the cluster).")] = 0,
+    engine: EngineOpt = Engine.local,
+    ray_address: RayAddressOpt = None,
+    parquet: Annotated[Path | None, typer.Option("--parquet", help="Also write the claims as a Parquet dataset "
+                                                                  "in this folder (needs the cluster extra).")] = None,
 ) -> None:
     """Extract typed claims (figures, actors, dates, proposals) from articles.
 
@@ -154,7 +199,12 @@ def extract(
     """
     try:
         with _progress() as tick:
-            _print_extraction(_stream(paths, store, jobs, tick), format, topic)
+            stream = _stream(paths, store, jobs, tick, engine, ray_address)
+            if parquet is not None:
+                from .parquet import tee
+
+                stream = tee(stream, parquet)
+            _print_extraction(stream, format, topic)
     except ClaimsError as exc:
         raise _fail(exc) from None
 
@@ -196,6 +246,10 @@ def diff(
     format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.table,
     store: StoreOpt = None,
     resolutions: ResolutionsOpt = res.DEFAULT,
+    claims: Annotated[Path | None, typer.Option("--claims", help="Read claims from this Parquet dataset (written "
+                                                                "by extract --parquet) instead of the store.")] = None,
+    engine: EngineOpt = Engine.local,
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Show where sources agree and contradict, contradictions first.
 
@@ -204,7 +258,7 @@ def diff(
     Example: [bold]claims diff --topic prisoners[/bold]
     """
     try:
-        _, _, result, token = _diff(paths, store, topic, resolutions)
+        _, _, result, token = _diff(paths, store, topic, resolutions, claims, engine, ray_address)
     except ClaimsError as exc:
         raise _fail(exc) from None
     if format is DiffFormat.json:

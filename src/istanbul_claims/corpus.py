@@ -12,11 +12,16 @@ from . import aliases, load
 from .models import Claim, Document
 from .store import Store, pipeline_version
 
+Extractor = Callable[..., Iterator[tuple[Document, list[Claim], bool]]]
+
 
 def iter_extract(paths: Iterable[Path], store_path: Path, report: load.LoadReport, jobs: int = 1,
-                 progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+                 progress: Callable[[Document], None] | None = None,
+                 extractor: Extractor | None = None) -> Iterator[tuple[Document, list[Claim]]]:
     """(document, claims) in input order, parsing only files the store has not seen with this pipeline.
 
+    `extractor` has `extract.extract`'s contract (the default; `cluster` passes a Ray one); a document
+    it does not yield back is left out of the output and the store.
     The run is recorded as the store's latest only once every document is through, so an interrupted
     run leaves the previous one as the latest."""
     version = pipeline_version()
@@ -32,10 +37,11 @@ def iter_extract(paths: Iterable[Path], store_path: Path, report: load.LoadRepor
         for document, cached in pending:
             if cached is None:
                 # The first file to parse: spaCy loads now, and parses it and everything after it.
-                from .extract import extract
+                if extractor is None:
+                    from .extract import extract as extractor
 
                 rest = chain([(document, None)], pending)
-                for doc, claims, fresh in extract(rest, jobs=jobs):
+                for doc, claims, fresh in extractor(rest, jobs=jobs):
                     if fresh:
                         store.put(doc, claims, version)
                     if progress:

@@ -34,3 +34,7 @@ class ResolutionsError(ClaimsError):
 
 class StoreError(ClaimsError):
     """The claim store is missing, from another version, or unreadable."""
+
+
+class ClusterError(ClaimsError):
+    """The cluster engine cannot run: its extra is not installed, or the cluster is unreachable or mixed."""

@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .claims import claims_from_doc
 from .load import iter_chunks
 from .models import Claim, Document
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 log = logging.getLogger(__name__)
 BATCH_SIZE = 16
 
 
-def extract(items: Iterable[tuple[Document, list[Claim] | None]], jobs: int = 1,
+def extract(items: Iterable[tuple[Document, list[Claim] | None]], jobs: int = 1, nlp: Language | None = None,
             ) -> Iterator[tuple[Document, list[Claim], bool]]:
     """Yield (document, claims, parsed_now) in input order. Items that carry claims already (from the
-    store) pass through unparsed; memory holds only the documents between input and output."""
-    from .nlp import build  # spaCy loads only when something needs parsing
+    store) pass through unparsed; memory holds only the documents between input and output. A caller
+    that extracts many batches (a Ray worker) passes the `nlp` it built once."""
+    if nlp is None:
+        from .nlp import build  # spaCy loads only when something needs parsing
 
-    nlp = build()
+        nlp = build()
     docs: dict[int, Document] = {}
     known: dict[int, list[Claim]] = {}
     totals: dict[int, int] = {}
