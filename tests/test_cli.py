@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,36 @@ def test_stored_claims_are_read_without_importing_spacy(in_repo, store, command)
                             env={**os.environ, "CLAIMS_STORE": str(store)})
     assert result.stderr.strip().splitlines()[-1] == "[]"
     assert json.loads(result.stdout)["contradictions"]
+
+
+@pytest.fixture
+def two_events(tmp_path):
+    """The seeds (2 June 2025) and the corpus' 23 July round in one folder, as an archive keeps them."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    root = Path(__file__).resolve().parents[1]
+    for article in [*root.glob("seeds/*.txt"), *root.glob("tests/corpus/2025-07-23-istanbul-talks/*.txt")]:
+        shutil.copy(article, folder / article.name)
+    return folder
+
+
+def test_diff_on_several_events_lists_them_and_never_compares_across(two_events, store):
+    result = json.loads(invoke("diff", str(two_events), "--format", "json").stdout)
+    days = {e["event"]: e for e in result["events"]}
+    assert {"2025-06-02", "2025-07-23"} <= set(days)
+    assert all(doc.startswith("jul23") for doc in days["2025-07-23"]["documents"])
+    for contradiction in result["contradictions"]:
+        assert len({c["event"] for c in contradiction["claims"]}) == 1
+    assert "Events found" in invoke("diff", str(two_events)).stdout
+
+
+def test_diff_event_picks_one_event(two_events, store):
+    result = json.loads(invoke("diff", str(two_events), "--event", "2025-07-23", "--format", "json").stdout)
+    assert [e["event"] for e in result["events"]] == ["2025-07-23"]
+    assert all(c["event"] == "2025-07-23" for k in result["clusters"] for c in k["claims"])
+
+
+def test_diff_unknown_event_names_the_events_found(two_events, store):
+    result = runner.invoke(app, ["diff", str(two_events), "--event", "2024-01-01"])
+    assert result.exit_code == 2
+    assert "events found: " in result.output and "2025-06-02" in result.output

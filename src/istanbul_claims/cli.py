@@ -250,15 +250,25 @@ def diff(
                                                                 "by extract --parquet) instead of the store.")] = None,
     engine: EngineOpt = Engine.local,
     ray_address: RayAddressOpt = None,
+    event: Annotated[str | None, typer.Option("--event", help="Only this event, by its day (YYYY-MM-DD), "
+                                                              "when the articles cover several.")] = None,
 ) -> None:
     """Show where sources agree and contradict, contradictions first.
 
-    With no PATHS it reads the claims saved by the last [bold]claims extract[/bold].
+    With no PATHS it reads the claims saved by the last [bold]claims extract[/bold]. Articles about
+    different events are never compared; the events found are listed first.
 
     Example: [bold]claims diff --topic prisoners[/bold]
     """
     try:
         _, _, result, token = _diff(paths, store, topic, resolutions, claims, engine, ray_address)
+        if event is not None:
+            from .reconcile import only_event
+
+            if event not in {e.event for e in result.events}:
+                found = ", ".join(e.event for e in result.events)
+                raise ClaimsError(f"no event on {event} in these articles; events found: {found}")
+            result, token = only_event(result, event), None
     except ClaimsError as exc:
         raise _fail(exc) from None
     if format is DiffFormat.json:
@@ -271,6 +281,10 @@ def diff(
         from .report import diff_tables
 
         with out.capture() as captured:
+            dated = [e for e in result.events if e.event != "?"]
+            if len(dated) > 1:
+                out.print("Events found (pick one with --event DAY): " + "; ".join(
+                    f"{e.event}: {len(e.documents)} articles, {e.contradictions} contradictions" for e in dated))
             out.print(diff_tables(result))
         text = captured.get()
     sys.stdout.write(text)

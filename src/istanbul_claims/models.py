@@ -188,10 +188,21 @@ class Contradiction(BaseModel):
         return self.claims + self.support
 
 
+class EventSummary(BaseModel):
+    """One event a corpus holds: its day, the articles about it, what was found for it."""
+
+    event: str
+    documents: list[str] = Field(default_factory=list)
+    clusters: int = 0
+    contradictions: int = 0
+
+
 class Diff(BaseModel):
     """What `claims diff --format json` prints."""
 
     documents: list[str] = Field(default_factory=list)
+    # The events found, by day; "?" gathers claims about earlier events the text does not date.
+    events: list[EventSummary] = Field(default_factory=list)
     clusters: list[Cluster]
     contradictions: list[Contradiction]
     stale_resolutions: list[str] = Field(default_factory=list)

@@ -20,6 +20,7 @@ from .models import (
     Contradiction,
     ContradictionKind,
     Diff,
+    EventSummary,
     FigureClaim,
     FigureValue,
     ProposalClaim,
@@ -356,7 +357,8 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
     clusters: list[Cluster] = []
     contradictions: list[Contradiction] = []
     if claims and claims[0].event == "?":
-        return Diff(documents=sorted({c.doc for c in claims}), clusters=[], contradictions=[])
+        return Diff(documents=sorted({c.doc for c in claims}), events=[EventSummary(event="?")], clusters=[],
+                    contradictions=[])
     for key, members in sorted(blocks(claims).items()):
         members.sort(key=lambda c: (c.doc, c.start))
         if len({c.doc for c in members}) < 2 and len({c.speaker for c in members}) < 2:
@@ -384,7 +386,20 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
                 explanation=explain(kind, sides, subject),
                 claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]],
             ))
-    return Diff(documents=sorted({c.doc for c in claims}), clusters=clusters, contradictions=contradictions)
+    event = claims[0].event if claims else "?"
+    summary = EventSummary(event=event, documents=sorted({c.doc for c in claims if c.doc_event == event}),
+                           clusters=len(clusters), contradictions=len(contradictions))
+    return Diff(documents=sorted({c.doc for c in claims}), events=[summary], clusters=clusters,
+                contradictions=contradictions)
+
+
+def only_event(diff: Diff, event: str) -> Diff:
+    """The part of a diff about one event (`claims diff --event DAY`)."""
+    clusters = [k for k in diff.clusters if k.claims and k.claims[0].event == event]
+    kept = {k.id for k in clusters}
+    return diff.model_copy(update={"clusters": clusters,
+                                   "contradictions": [c for c in diff.contradictions if c.cluster in kept],
+                                   "events": [e for e in diff.events if e.event == event]})
 
 
 def merge_diffs(diffs: Iterable[Diff], resolutions: dict[str, Resolution] | None = None,
@@ -402,7 +417,8 @@ def merge_diffs(diffs: Iterable[Diff], resolutions: dict[str, Resolution] | None
         kept = {k.id for k in clusters}
         contradictions = [c for c in contradictions if c.cluster in kept]
     contradictions.sort(key=lambda c: (c.topic, c.id))
-    return Diff(documents=sorted({doc for d in diffs for doc in d.documents}), clusters=clusters,
+    events = sorted((e for d in diffs for e in d.events), key=lambda e: (e.event == "?", e.event))
+    return Diff(documents=sorted({doc for d in diffs for doc in d.documents}), events=events, clusters=clusters,
                 contradictions=contradictions, stale_resolutions=stale)
 
 
