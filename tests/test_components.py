@@ -352,3 +352,40 @@ def test_pipeline_runs_in_two_processes(nlp):
         docs.append(doc)
     out = list(nlp.pipe(docs, n_process=2, batch_size=1))
     assert [len(d._.figures) for d in out] == [1, 1]
+
+
+@pytest.mark.parametrize(("text", "span", "field", "value"), [
+    # What is counted is narrowed by its modifiers.
+    ("Two crew members survived the crash.", "Two crew members", "mods", ["crew"]),
+    # Parts of a total never stand for the total.
+    ("The bus carried 40 people, including 12 children.", "12 children", "partial", True),
+    ("Kyiv got back 270 soldiers and 120 civilians.", "270 soldiers", "partial", True),
+    ("Of the 181 people on board, 179 were killed.", "179", "partial", False),
+    ("Of the 181 people on board, 179 were killed.", "179", "subject", "person"),
+    # What happens to it, from a verb's complement too.
+    ("The agency said 179 people are confirmed dead.", "179 people", "frame", "kill"),
+    # Status: agreed, proposed, done, negated.
+    ("The sides agreed to swap 500 prisoners each.", "500 prisoners each", "status", "agreed"),
+    ("Moscow offered to hand over 900 bodies.", "900 bodies", "status", "proposed"),
+    ("The sides swapped 500 prisoners on Friday.", "500 prisoners", "status", "done"),
+    # A time of day is about what happened then.
+    ("The plane struck the wall at 9:03 am.", "9:03 am", "subject", "time of day"),
+])
+def test_the_fact_slot_of_a_figure(parse, text, span, field, value):
+    assert figures(parse(text))[span][field] == value
+
+
+def test_an_age_set_off_after_a_name_is_that_persons(parse):
+    found = figures(parse("The survivor, Lee, 32, was flown to Seoul."))["32"]
+    assert (found["subject"], found["owner"]) == ("age", "lee")
+
+
+@pytest.mark.parametrize(("text", "reference", "event"), [
+    # A date on which something was only said does not date the event.
+    ("The ministry said on Monday that the talks went well.", "2025-06-03", "ref:2025-06-03"),
+    # A report of the day after names the day it happened: its undated sentences may be about that day.
+    ("The jet crashed on Sunday. Officials said on Monday that 179 died. Investigators are at work.",
+     "2024-12-30", "follow:2024-12-30<2024-12-29"),
+])
+def test_what_an_article_is_about(parse, text, reference, event):
+    assert parse(text, reference=reference)._.sentences[-1]["doc_event"] == event

@@ -170,3 +170,67 @@ def test_topic_filter_keeps_matching_clusters_only():
 
 def test_unknown_subject_is_never_clustered():
     assert reconcile([fig("a", "s1", 5, 5, subject=None), fig("b", "s2", 10, 10, subject=None)]).clusters == []
+
+
+def test_a_follow_up_joins_the_event_another_article_states():
+    claims = [fig("a", "The crash killed 179.", 179, 179, event="2024-12-29"),
+              fig("b", "The crash killed 181.", 181, 181, event="follow:2024-12-30<2024-12-29")]
+    claims[0] = claims[0].model_copy(update={"doc_event": "2024-12-29"})
+    claims[1] = claims[1].model_copy(update={"doc_event": "follow:2024-12-30<2024-12-29"})
+    assert kinds(claims) == ["numeric"]
+
+
+def test_a_follow_up_of_an_event_nobody_states_keeps_its_own_day():
+    claims = [fig("a", "The crash killed 179.", 179, 179, event="2024-12-28"),
+              fig("b", "The crash killed 181.", 181, 181, event="follow:2024-12-30<2024-12-29")]
+    claims[0] = claims[0].model_copy(update={"doc_event": "2024-12-28"})
+    assert kinds(claims) == []
+
+
+@pytest.mark.parametrize(("label", "placed"), [
+    ("range:2025-05-01..2025-05-31", "2025-05-16"),   # the one stated event that month
+    ("range:2025-04-01..2025-04-30", "?"),            # none: compared with nothing
+    ("ref:2025-05-17", "2025-05-16"),                 # a date line the day after a stated event
+    ("ref:2025-05-25", "2025-05-25"),                 # too far from any: its own day
+])
+def test_undated_events_are_placed_only_when_one_stated_event_fits(label, placed):
+    from istanbul_claims.reconcile import canonical_events
+
+    stated = fig("a", "s", 1, 1, event="2025-05-16").model_copy(update={"doc_event": "2025-05-16"})
+    assert canonical_events([stated, fig("b", "s2", 1, 1, event=label)])[label] == placed
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A part and its total.
+    ({"lo": 12, "partial": True}, {"lo": 40}),
+    # A per-side figure and a total.
+    ({"lo": 1000, "per_side": True}, {"lo": 2000}),
+    # A vague quantity.
+    ({"lo": 200, "hi": 999, "vague": True}, {"lo": 84}),
+    # Different statuses: a swap agreed and one carried out.
+    ({"lo": 1200, "status": "agreed"}, {"lo": 250, "status": "done"}),
+    # Different nouns of one class share a cluster but never contradict.
+    ({"lo": 390, "subject": "person"}, {"lo": 270, "subject": "prisoner"}),
+])
+def test_slots_that_differ_never_contradict(a, b):
+    def make(doc, spec):
+        claim = fig(doc, f"sentence {doc}", spec["lo"], spec.get("hi", spec["lo"]), subject=spec.get("subject", "prisoner"))
+        value = claim.value.model_copy(update={k: v for k, v in spec.items() if k not in ("lo", "hi", "subject")})
+        return claim.model_copy(update={"value": value})
+
+    assert kinds([make("a", a), make("b", b)]) == []
+
+
+def test_more_values_than_sides_allow_is_not_a_dispute():
+    claims = [fig(doc, f"s{doc}", n, n) for doc, n in zip("abcd", (3, 10, 13, 26), strict=True)]
+    assert kinds(claims) == []
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ((547, True), (543, False), "numeric"),   # "about 9:07" vs "9:03": minutes apart
+    ((540, True), (543, False), None),        # "around 9 am" vs "9:03"
+])
+def test_times_of_day_have_minutes_of_slack(a, b, kind):
+    va = FigureValue(min=a[0], max=a[0], approximate=a[1], unit="time", subject="time of day")
+    vb = FigureValue(min=b[0], max=b[0], approximate=b[1], unit="time", subject="time of day")
+    assert compare_figures(va, vb) == kind
