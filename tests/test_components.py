@@ -389,3 +389,11 @@ def test_an_age_set_off_after_a_name_is_that_persons(parse):
 ])
 def test_what_an_article_is_about(parse, text, reference, event):
     assert parse(text, reference=reference)._.sentences[-1]["doc_event"] == event
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("16:10 - The delegations arrive at the palace.", False),
+    ("The delegations sat down at 19:00 local time.", True),
+])
+def test_a_live_blog_entry_stamp_is_no_claim(parse, text, found):
+    assert any(f["unit"] == "time" for f in parse(text)._.figures) is found

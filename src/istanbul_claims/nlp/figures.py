@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from functools import cache
 
@@ -310,12 +311,22 @@ def proposer_of(doc: Doc, num: Token) -> str | None:
     return None
 
 
+# "16:10 - Delegations arrive": a live blog's entry stamp, not a claim about when anything happened.
+_STAMP = re.compile(r"[ \t]*(?:[-\u2013\u2014:|]|$)")
+
+
+def _entry_stamp(text: str, fig: numbers.Figure) -> bool:
+    line_start = text.rfind("\n", 0, fig.start) + 1
+    return fig.unit == "time" and not text[line_start:fig.start].strip() and bool(_STAMP.match(text, fig.end))
+
+
 def find_figures(doc: Doc) -> list[dict]:
     found: list[dict] = []
-    for fig in numbers.find_figures(doc.text):
+    text = doc.text
+    for fig in numbers.find_figures(text):
         span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
         num_span = doc.char_span(fig.num_start, fig.num_end, alignment_mode="expand")
-        if span is None or num_span is None or "\n" in fig.text:
+        if span is None or num_span is None or "\n" in fig.text or _entry_stamp(text, fig):
             continue
         num = num_span[-1]
         counted = counted_noun(num)
