@@ -397,3 +397,11 @@ def test_what_an_article_is_about(parse, text, reference, event):
 ])
 def test_a_live_blog_entry_stamp_is_no_claim(parse, text, found):
     assert any(f["unit"] == "time" for f in parse(text)._.figures) is found
+
+
+@pytest.mark.parametrize("text", [
+    "Umerov read out the Russian memorandum, which demands that Ukraine withdraw from four regions.",
+    "Russia's memorandum proposes a ceasefire of two to three days, Umerov told reporters.",
+])
+def test_a_proposal_read_out_by_the_other_side_stays_its_authors(parse, text):
+    assert [p["party"] for p in parse(text)._.proposals if p["stance"] in ("demand", "propose")] == ["Russia"]

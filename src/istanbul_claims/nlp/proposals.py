@@ -38,6 +38,12 @@ def _subject(verb: Token) -> Token | None:
     head = verb
     for _ in range(3):
         subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+            # "the Russian memorandum, which demands...": whoever reads it out, the memorandum's owner
+            # proposes. Its owner is named before it ("Russian", "Russia's"), not in the clause after it.
+            owner = next((c for c in head.head.children if c.dep_ in ("poss", "amod", "compound")
+                          and c.i < head.head.i), None)
+            return owner if owner is not None else head.head
         if subj is not None:
             return subj
         if head.dep_ not in ("xcomp", "conj", "acl", "advcl", "relcl") or head.head == head:
