@@ -197,3 +197,14 @@ def test_diff_unknown_event_names_the_events_found(two_events, store):
     result = runner.invoke(app, ["diff", str(two_events), "--event", "2024-01-01"])
     assert result.exit_code == 2
     assert "events found: " in result.output and "2025-06-02" in result.output
+
+
+@pytest.mark.parametrize(("docs", "labels"), [
+    (["000_a", "001_b"], ["000", "001"]),
+    (["2025-06-02-wire", "2025-06-02-kyiv", "2025-07-23-wire"], ["2025-06-02-k", "2025-06-02-w", "2025-07"]),
+    (["jeju-01_liveblog", "jeju-02_wire"], ["jeju-01", "jeju-02"]),
+])
+def test_source_labels_name_one_document_each(docs, labels):
+    from istanbul_claims.report import short_labels
+
+    assert sorted(short_labels(docs).values()) == sorted(labels)

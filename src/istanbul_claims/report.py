@@ -3,6 +3,7 @@ annotations and JUnit XML for CI servers. Reads only the pydantic models."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from xml.etree import ElementTree as ET
 
@@ -51,10 +52,11 @@ def _quote(claim: Claim) -> Text:
 
 def diff_tables(diff: Diff) -> Group:
     parts: list = []
+    labels = short_labels(c.doc for k in diff.clusters for c in k.claims)
     by_cluster = {c.cluster: c for c in diff.contradictions}
     for contradiction in diff.contradictions:
         style = "green" if contradiction.status == "resolved" else "red"
-        table = _claims_table(contradiction.reports)
+        table = _claims_table(contradiction.reports, labels)
         note = f"\n[dim]resolution: {contradiction.resolution.verdict} — {contradiction.resolution.note}[/dim]" \
             if contradiction.resolution else ""
         parts.append(Panel(Group(Text(contradiction.explanation), table),
@@ -64,7 +66,7 @@ def diff_tables(diff: Diff) -> Group:
     agreeing = sorted((k for k in diff.clusters if k.id not in by_cluster),
                       key=lambda k: (-len({c.doc for c in k.claims}), k.id))
     for cluster in agreeing[:MAX_AGREEMENTS]:
-        parts.append(Panel(_claims_table(cluster.claims), title=f"agree · {cluster.topic} · {cluster.id}",
+        parts.append(Panel(_claims_table(cluster.claims, labels), title=f"agree · {cluster.topic} · {cluster.id}",
                            title_align="left", border_style="dim"))
     if len(agreeing) > MAX_AGREEMENTS:
         parts.append(Text(f"… {len(agreeing) - MAX_AGREEMENTS} more agreeing clusters, smaller than these "
@@ -83,15 +85,28 @@ MAX_ROWS = 12
 MAX_AGREEMENTS = 20
 
 
-def _claims_table(claims: Iterable[Claim]) -> Table:
+def short_labels(docs: Iterable[str], least: int = 3) -> dict[str, str]:
+    """Each document id cut to the shortest prefix no other id shares ("000", "jeju-01"), so a label
+    always names one document whatever the files are called."""
+    docs = sorted(set(docs))
+    out = {}
+    for i, doc in enumerate(docs):
+        shared = max((len(os.path.commonprefix([doc, other])) for other in docs[max(0, i - 1):i + 2] if other != doc),
+                     default=0)
+        out[doc] = doc[:max(least, shared + 1)]
+    return out
+
+
+def _claims_table(claims: Iterable[Claim], labels: dict[str, str] | None = None) -> Table:
     claims = list(claims)
+    labels = labels or {}
     table = Table(expand=True, show_lines=True)
     table.add_column("source", style="cyan", no_wrap=True)
     table.add_column("speaker", style="magenta")
     table.add_column("quote", ratio=3)
     table.add_column("value", ratio=1)
     for claim in claims[:MAX_ROWS]:
-        table.add_row(claim.doc[:3], claim.speaker or "—", _quote(claim), value_text(claim))
+        table.add_row(labels.get(claim.doc, claim.doc), claim.speaker or "—", _quote(claim), value_text(claim))
     if len(claims) > MAX_ROWS:
         table.add_row("", "", Text(f"… {len(claims) - MAX_ROWS} more claims (--format json lists them all)",
                                    style="dim"), "")
