@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from istanbul_claims import resolutions
@@ -60,3 +62,21 @@ def test_bad_id_is_refused(tmp_path):
 
 def test_missing_file_is_empty(tmp_path):
     assert resolutions.read(tmp_path / "none.toml") == {}
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_a_new_file_gets_the_umask_like_cp(tmp_path, umask):
+    old = os.umask(umask)
+    try:
+        resolutions.atomic_write(tmp_path / "report.html", "<p>x</p>\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_rewriting_a_file_keeps_its_mode(tmp_path):
+    path = tmp_path / "r.toml"
+    path.write_text(EXISTING)
+    path.chmod(0o640)
+    resolutions.write(path, "x-bbbbbbbbbb", Resolution(verdict="both-reported", note="n"))
+    assert path.stat().st_mode & 0o777 == 0o640

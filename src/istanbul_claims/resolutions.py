@@ -88,10 +88,24 @@ def write(path: Path, cid: str, resolution: Resolution) -> None:
     atomic_write(path, text)
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, text: str) -> None:
+    """Write through a temporary file and a rename, so readers see the old file or the new one. The
+    result gets the mode `cp` would give it: an existing file keeps its own, a new one 0666 less the
+    umask (mkstemp alone would leave 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
