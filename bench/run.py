@@ -96,7 +96,7 @@ def ray_vs_local(folder: Path, tmp: Path, jobs: int, local_s: float | None = Non
             pass
 
     ray_s = time_it(on_ray)
-    same = corpus.stored(ray_store)[1] == corpus.stored(local_store)[1]
+    same = corpus.stored(ray_store).claims == corpus.stored(local_store).claims
     return {"local_extract_s": local_s, "ray_extract_s": ray_s, "ray_overhead": ray_s / local_s - 1,
             "ray_start_stop_s": time_it(startup), "ray_same_claims": same}
 
@@ -143,7 +143,7 @@ def main() -> int:
         store = Path(tmp) / "claims.db"
         ours = time_it(lambda: corpus.extract_paths([folder], store, jobs=jobs))
         cached = time_it(lambda: corpus.extract_paths([folder], store, jobs=jobs))
-        _, claims, _ = corpus.stored(store)
+        claims = corpus.stored(store).claims
         diff_time = time_it(lambda: reconcile(claims))
         # Start-up: the whole `claims diff` command on the filled store against a bare interpreter.
         env = {**os.environ, "CLAIMS_STORE": str(store)}

@@ -374,5 +374,5 @@ def test_extract_json_merges_names_across_articles_and_jsonl_keeps_each_articles
 def test_corpus_extract_paths_and_the_stored_run_merge_names(two_articles, tmp_path):
     _, claims = corpus.extract_paths([two_articles], tmp_path / "claims.db")
     assert _speakers_of_b([c.model_dump() for c in claims]) == {"Oleksiy Hrynchuk"}
-    _, stored, _ = corpus.stored(tmp_path / "claims.db")
+    stored = corpus.stored(tmp_path / "claims.db").claims
     assert _speakers_of_b([c.model_dump() for c in stored]) == {"Oleksiy Hrynchuk"}

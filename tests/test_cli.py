@@ -65,6 +65,13 @@ def test_diff_without_paths_reads_the_last_extract(in_repo, store):
     assert all("prisoners" in {k["topic"]} | {t for c in k["claims"] for t in c["topics"]} for k in got["clusters"])
 
 
+@pytest.mark.parametrize("topic", [[], ["--topic", "prisoners"]])
+def test_diff_on_stored_claims_equals_the_diff_of_the_articles(in_repo, store, topic):
+    invoke("extract", "seeds/", "--format", "jsonl")
+    stored = invoke("diff", *topic, "--format", "json").stdout
+    assert stored == invoke("diff", "seeds/", *topic, "--format", "json").stdout
+
+
 def test_diff_before_any_extract_says_what_to_do(in_repo, store):
     result = runner.invoke(app, ["diff"])
     assert result.exit_code == 2

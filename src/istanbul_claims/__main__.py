@@ -1,5 +1,5 @@
 """`python -m istanbul_claims` runs the `claims` command line."""
 
-from .fastpath import main
+from .cli import run
 
-main()
+run()

@@ -131,26 +131,28 @@ def _stream(paths: list[Path], store: Path | None, jobs: int, tick: Callable[[Do
     return chain([first], stream) if first is not None else iter(())
 
 
-def _gather(paths: list[Path] | None, store: Path | None) -> tuple[list[Document], list[Claim], str | None]:
-    """The whole corpus, from PATHS (extracting what the store lacks) or from the last extract; the
-    run token is set only in the second case, when the output can be saved for the fast path."""
+def _gather(paths: list[Path] | None, store: Path | None,
+            documents: bool = True) -> tuple[list[Document], list[Claim]]:
+    """The whole corpus, names merged across it, from PATHS (extracting what the store lacks) or from
+    the last extract; with `documents` False the stored article texts are not read."""
     from . import corpus
     from .aliases import merge_corpus
     from .store import store_path
 
     if not paths:
-        return corpus.stored(store_path(store))
-    documents: list[Document] = []
+        run = corpus.stored(store_path(store), None, documents)
+        return run.documents, run.claims
+    found: list[Document] = []
     claims: list[Claim] = []
     with _progress() as tick:
-        for document, found in _stream(paths, store, 0, tick):
-            documents.append(document)
-            claims.extend(found)
-    return documents, merge_corpus(claims), None
+        for document, extracted in _stream(paths, store, 0, tick):
+            found.append(document)
+            claims.extend(extracted)
+    return found, merge_corpus(claims)
 
 
 def _diff(paths, store, topic, resolutions_file, claims_dir: Path | None = None, engine: Engine = Engine.local,
-          address: str | None = None) -> tuple[list[Document], list[Claim], Diff, str | None]:
+          address: str | None = None, documents: bool = True) -> tuple[list[Document], list[Claim], Diff]:
     from .reconcile import reconcile
 
     verdicts = res.read(resolutions_file)
@@ -158,11 +160,11 @@ def _diff(paths, store, topic, resolutions_file, claims_dir: Path | None = None,
         # A Parquet dataset (from `extract --parquet`) stands in for the store; it holds no article text.
         if paths:
             raise ClaimsError("give article PATHS or --claims DIR, not both")
-        documents, token = [], None
+        found: list[Document] = []
         if engine is Engine.ray:
             from . import cluster
 
-            claims = []
+            claims: list[Claim] = []
             diff = cluster.diff(claims_dir, verdicts, topic, address=address)
         else:
             from . import parquet
@@ -173,11 +175,11 @@ def _diff(paths, store, topic, resolutions_file, claims_dir: Path | None = None,
         raise ClaimsError("--engine ray reconciles a Parquet dataset: add --claims DIR "
                           "(written by `claims extract PATHS --parquet DIR`)")
     else:
-        documents, claims, token = _gather(paths, store)
+        found, claims = _gather(paths, store, documents)
         diff = reconcile(claims, verdicts, topic=topic)
     for stale in diff.stale_resolutions:
         _warn(f"{resolutions_file}: resolution {stale} matches no contradiction (stale); remove it")
-    return documents, claims, diff, token
+    return found, claims, diff
 
 
 @app.command()
@@ -261,22 +263,22 @@ def diff(
     Example: [bold]claims diff --topic prisoners[/bold]
     """
     try:
-        _, _, result, token = _diff(paths, store, topic, resolutions, claims, engine, ray_address)
+        _, _, result = _diff(paths, store, topic, resolutions, claims, engine, ray_address, documents=False)
         if event is not None:
             from .reconcile import only_event
 
             if event not in {e.event for e in result.events}:
                 found = ", ".join(e.event for e in result.events)
                 raise ClaimsError(f"no event on {event} in these articles; events found: {found}")
-            result, token = only_event(result, event), None
+            result = only_event(result, event)
     except ClaimsError as exc:
         raise _fail(exc) from None
     if format is DiffFormat.json:
-        text = result.model_dump_json(indent=1) + "\n"
+        sys.stdout.write(result.model_dump_json(indent=1) + "\n")
     elif format is DiffFormat.markdown:
         from .report import markdown
 
-        text = markdown(result) + "\n"
+        sys.stdout.write(markdown(result) + "\n")
     else:
         from .report import diff_tables
 
@@ -289,19 +291,6 @@ def diff(
         text = captured.get()
     sys.stdout.write(text)
     sys.stdout.flush()
-    if token and not result.stale_resolutions:
-        _save_render(store, {"topic": topic, "format": format.value, "store": str(store) if store else None,
-                             "resolutions": str(resolutions)}, token, text)
-
-
-def _save_render(store: Path | None, opts: dict, token: str, text: str) -> None:
-    """Keep what `claims diff` printed on stored claims, for the fast path to answer next time."""
-    from . import fastpath
-    from .store import Store
-
-    where, key = fastpath.key_for(opts)
-    with Store(Path(where)) as db:
-        db.put_render(key, token, text.encode())
 
 
 @app.command()
@@ -317,7 +306,7 @@ def check(
     Example: [bold]claims check seeds/ --format github[/bold]
     """
     try:
-        documents, _, result, _ = _diff(paths, store, None, resolutions)
+        documents, _, result = _diff(paths, store, None, resolutions)
     except ClaimsError as exc:
         raise _fail(exc) from None
     from . import report
@@ -352,7 +341,7 @@ def report(
     Example: [bold]claims report seeds/ -o report.html[/bold]
     """
     try:
-        documents, claims, result, _ = _diff(paths, store, topic, resolutions)
+        documents, claims, result = _diff(paths, store, topic, resolutions)
     except ClaimsError as exc:
         raise _fail(exc) from None
     from .html_report import render

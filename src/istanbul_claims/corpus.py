@@ -4,13 +4,13 @@ Everything streams, one document at a time, so memory stays bounded whatever the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 
 from . import aliases, load
 from .models import Claim, Document
-from .store import Store, pipeline_version
+from .store import Run, Store, pipeline_version
 
 Extractor = Callable[..., Iterator[tuple[Document, list[Claim], bool]]]
 
@@ -66,9 +66,11 @@ def extract_paths(paths: Iterable[Path], store_path: Path, jobs: int = 1,
     return report, aliases.merge_corpus(claims)
 
 
-def stored(store_path: Path) -> tuple[list[Document], list[Claim], str | None]:
-    """The latest extract's documents and claims, names merged across them, with the run token that
-    identifies it. The store keeps each article's own names: a merge depends on the whole corpus."""
+def stored(store_path: Path, kinds: Collection[str] | None = None, documents: bool = True) -> Run:
+    """The latest extract: its documents (unless `documents` is False) and its claims of `kinds` (every
+    kind if None), names merged across them. The store keeps each article's own names: a merge depends
+    on the whole corpus."""
     with Store(store_path, create=False) as store:
-        documents, claims, token = store.last_run()
-    return documents, aliases.merge_corpus(claims), token
+        run = store.last_run(kinds, documents)
+    run.claims = aliases.merge_corpus(run.claims)
+    return run

@@ -1,5 +1,5 @@
 """Cheap, standard-library-only facts about the installation: where the rules live, the pipeline
-version, the default store. The `claims diff` fast path imports this, so nothing heavy belongs here."""
+version, the default store."""
 
 from __future__ import annotations
 
@@ -36,17 +36,3 @@ def pipeline_version() -> str:
 
 def store_path(option: str | None = None) -> str:
     return option or os.environ.get("CLAIMS_STORE") or DEFAULT_STORE
-
-
-def render_key(command: str, options: dict[str, str | None], resolutions: str, tty: bool, width: int) -> str:
-    """Everything that shapes a command's printed output besides the store's latest run."""
-    h = hashlib.sha256(pipeline_version().encode())
-    h.update(repr((command, sorted(options.items()), os.path.abspath(resolutions), tty, width,
-                   [os.environ.get(v) for v in ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "CLAIMS_DATA_DIR")],
-                   )).encode())
-    try:
-        with open(resolutions, "rb") as fh:
-            h.update(fh.read())
-    except OSError:
-        h.update(b"<no resolutions file>")
-    return h.hexdigest()

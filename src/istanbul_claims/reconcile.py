@@ -101,6 +101,7 @@ def proposal_key(claim: ProposalClaim) -> str | None:
     return f"proposal|{claim.event}|{v.party}|{v.subject}|{v.qualifier or '-'}"
 
 
+
 def blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     """Claims grouped by what they are about: one block a cluster. Within a figure block, what happens
     to the counted thing (its frame) is part of the slot that decides what may contradict."""
