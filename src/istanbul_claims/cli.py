@@ -282,15 +282,11 @@ def diff(
     else:
         from .report import diff_tables
 
-        with out.capture() as captured:
-            dated = [e for e in result.events if e.event != "?"]
-            if len(dated) > 1:
-                out.print("Events found (pick one with --event DAY): " + "; ".join(
-                    f"{e.event}: {len(e.documents)} articles, {e.contradictions} contradictions" for e in dated))
-            out.print(diff_tables(result))
-        text = captured.get()
-    sys.stdout.write(text)
-    sys.stdout.flush()
+        dated = [e for e in result.events if e.event != "?"]
+        if len(dated) > 1:
+            out.print("Events found (pick one with --event DAY): " + "; ".join(
+                f"{e.event}: {len(e.documents)} articles, {e.contradictions} contradictions" for e in dated))
+        out.print(diff_tables(result))
 
 
 @app.command()
