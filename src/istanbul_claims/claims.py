@@ -4,6 +4,8 @@ past it, no code touches a Doc."""
 from __future__ import annotations
 
 import hashlib
+import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
@@ -38,11 +40,14 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
     """Every claim the components found in `doc`, a chunk of `document` starting at `offset`."""
     cfg = rules.topics()
     sentences = doc._.sentences or []
+    # Bisection, not a scan per claim: an article packed with figures has thousands of sentences.
+    starts = [s["start"] for s in sentences]
+    newlines = [m.start() for m in re.finditer("\n", document.text)]
 
     def context(start: int) -> dict:
-        for s in sentences:
-            if s["start"] <= start < s["end"]:
-                return s
+        at = bisect_right(starts, start) - 1  # sentences are in order and never overlap
+        if at >= 0 and sentences[at]["start"] <= start < sentences[at]["end"]:
+            return sentences[at]
         return {"start": start, "end": start, "speaker": None, "event": "?", "topics": []}
 
     body = doc.text  # Doc.text joins every token: read it once
@@ -58,7 +63,7 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
             "text": document.text[start:end], "start": start, "end": end,
             "sentence": document.text[s["start"] + offset:s_end + offset].strip(),
             "speaker": s["speaker"], "event": s.get("event") or "?", "doc_event": s.get("doc_event"),
-            "topics": _with_also(topic, s.get("topics", [])), "line": document.line_of(start),
+            "topics": _with_also(topic, s.get("topics", [])), "line": bisect_right(newlines, start - 1) + 1,
         }
 
     out: list[Claim] = []

