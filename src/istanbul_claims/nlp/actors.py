@@ -13,6 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import aliases, rules
+from .util import doc_text
 
 _NAME_TAGS = {"NNP", "NNPS"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
@@ -195,7 +196,7 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
     chosen.sort(key=lambda s: s.start_char)
 
     found: list[dict] = []
-    text_of_doc = doc.text  # Doc.text joins every token: read it once
+    text_of_doc = doc_text(doc)
     for span in chosen:
         text = aliases.strip_possessive(span.text)
         # "Zelensky-Putin summit": two actors in one hyphenated entity.

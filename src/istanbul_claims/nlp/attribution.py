@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import rules
-from .util import actors_in, refers_back, resolve_party
+from .util import actors_in, doc_text, refers_back, resolve_party
 
 
 def _speech_subjects(verb: Token, cues: dict) -> list[Token]:
@@ -117,7 +117,7 @@ def attribute(doc: Doc) -> list[dict]:
             if people:
                 last_person = people[-1]
     # Sentences inside one quotation share the speaker its attribution names.
-    for q_start, q_end in _quotes(doc.text):
+    for q_start, q_end in _quotes(doc_text(doc)):
         inside = [r for r in records if r["start"] < q_end and r["end"] > q_start]
         named = next((r for r in reversed(inside) if r["speaker"]), None)
         if named is None:

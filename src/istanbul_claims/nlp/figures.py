@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import numbers, rules
-from .util import ancestors, lemma, lemmas
+from .util import ancestors, doc_text, lemma, lemmas
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
 # Units that measure something rather than count it: the figure is about the noun it measures.
@@ -322,7 +322,7 @@ def _entry_stamp(text: str, fig: numbers.Figure) -> bool:
 
 def find_figures(doc: Doc) -> list[dict]:
     found: list[dict] = []
-    text = doc.text
+    text = doc_text(doc)
     for fig in numbers.find_figures(text):
         span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
         num_span = doc.char_span(fig.num_start, fig.num_end, alignment_mode="expand")

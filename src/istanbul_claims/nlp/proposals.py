@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import rules
-from .util import actors_in, lemma, resolve_party, subtree_span
+from .util import actors_in, doc_text, lemma, resolve_party, subtree_span
 
 _POSITIVE = ("offer", "propose", "demand")
 _OTHER_CLAUSES = ("ccomp", "advcl", "nsubj", "conj", "xcomp", "parataxis", "relcl")
@@ -88,7 +88,7 @@ def find_proposals(doc: Doc) -> list[dict]:
     cfg = rules.cues()["proposals"]
     found: list[dict] = []
     last_person: dict | None = None
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     for sent in doc.sents:
         for token in sent:
             word = lemma(token)

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import rules
+from .util import doc_text
 
 # A date this many days or more before the article's own event, with no day given, is another event.
 EARLIER_AFTER_DAYS = 3
@@ -129,7 +130,7 @@ def scope_sentences(doc: Doc) -> None:
     main_day = _day(main)
     # What undated sentences are about: the article's day, or the event it follows up (see follow_up).
     own = follow_up(doc, main_day) or main
-    full = doc.text  # Doc.text joins every token: read it once
+    full = doc_text(doc)
     own_round = _round(full[:2000].lower(), cues)
     dates = doc._.dates or []
     previous = own

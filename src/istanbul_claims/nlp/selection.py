@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from .. import numbers, rules
 from .attributes import CachedAttributeRuler, CachedLemmatizer
+from .util import doc_text
 
 # The pipes that tag and parse, in the order they run on the picked sentences.
 STATISTICAL = ("tok2vec", "tagger", "claims_line_breaks", "parser", "attribute_ruler", "lemmatizer")
@@ -109,9 +110,9 @@ def _spans(starts: numpy.ndarray) -> list[tuple[int, int]]:
 
 
 def picked(doc: Doc, sentences: list[tuple[int, int]], cues: frozenset[int]) -> list[bool]:
-    """Which sentences can carry a claim: a figure of the number grammar or any number-like word, a
-    cue word, or a capitalised word after the sentence's first (a name, whose actor and speaker the
-    tagger and parser find)."""
+    """Which sentences can carry a claim: any number-like word, a cue word, a capitalised word after
+    the sentence's first (a name, whose actor and speaker the tagger and parser find), or else a
+    figure of the number grammar ("about an hour")."""
     if not len(doc):
         return []
     arr = doc.to_array([LIKE_NUM, LOWER, IS_TITLE, IS_UPPER])
@@ -119,12 +120,13 @@ def picked(doc: Doc, sentences: list[tuple[int, int]], cues: frozenset[int]) -> 
     capital = (arr[:, 2] == 1) | (arr[:, 3] == 1)
     capital[[start for start, _ in sentences]] = False
     hit |= capital
-    for figure in numbers.find_figures(doc.text):
-        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-        if span is not None:
-            hit[span.start] = True
-    hits = numpy.add.reduceat(hit.astype(numpy.int32), [s for s, _ in sentences]) if sentences else []
-    return [bool(h) for h in hits]
+    chosen = [bool(h) for h in numpy.add.reduceat(hit.astype(numpy.int32), [s for s, _ in sentences])]
+    text = doc_text(doc)
+    for i, (start, end) in enumerate(sentences):
+        if not chosen[i]:
+            span = doc[start:end]
+            chosen[i] = bool(numbers.find_figures(text[span.start_char:span.end_char]))
+    return chosen
 
 
 def runs(sentences: list[tuple[int, int]], chosen: list[bool]) -> list[tuple[int, int]]:

@@ -11,6 +11,17 @@ from .. import aliases, rules
 _MEDIA = {"website", "site", "agency", "newspaper", "outlet", "channel", "media", "portal", "broadcaster"}
 
 
+_TEXT = "istanbul_claims.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token again on each access."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def actors_in(doc: Doc, start: int, end: int) -> list[dict]:
     """Actors whose character span lies inside [start, end), people first (a name beats its title)."""
     found = [a for a in doc._.actors or [] if a["start"] >= start and a["end"] <= end]
