@@ -1,12 +1,14 @@
 """Selective parsing: the tagger and parser run only where a claim can be.
 
 A cheap pass (the tokenizer's output, sentence boundaries by punctuation and line breaks) picks the
-sentences that can carry a claim: a number or number word, a proposal or stance word, a speech verb.
-Runs of consecutive picked sentences go through the statistical pipes (tok2vec, tagger, parser,
-attribute ruler, lemmatizer) as small Docs, in batches of bounded size, and their tags, lemmas and
-trees are copied back. Every other sentence keeps its tokens only: a flat tree (so `doc.sents`
-still sees it) with no tags, which the components read as "nothing here" apart from the actor alias
-table and the date grammar, which need no tags. The cue words are data: data/cues.toml [selection].
+sentences that can carry a claim: a number-like word or a figure of the number grammar, a proposal,
+stance or speech word, or a capitalised word after the first (a name, whose actor and speaker need
+the tags). Runs of consecutive picked sentences go through the statistical pipes (tok2vec, tagger,
+parser, attribute ruler, lemmatizer) as small Docs, BATCH_TOKENS at a time whatever the article's
+size, and their tags, lemmas and trees are copied back. Every other sentence keeps its tokens only:
+a flat tree (so `doc.sents` still sees it) with no tags, which the components read as "nothing
+here" apart from the actor alias table and the date grammar, which need no tags. The cue words are
+data: the lemma lists of data/cues.toml and its [selection] table.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from functools import cache
 from itertools import islice
 
 import numpy
-from spacy.attrs import DEP, HEAD, IS_TITLE, IS_UPPER, LEMMA, LIKE_NUM, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IS_TITLE, IS_UPPER, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -44,7 +46,7 @@ def _forms(lemma: str) -> set[str]:
     if lemma.endswith("y"):
         out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
-        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "pushed" needs none; "stopped" does
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "stop": "stopped", "stopping"
     return out
 
 
@@ -222,8 +224,15 @@ class SelectiveParse:
             out.extend(d.to_array(_COPIED) for d in docs)
             batch, size = [], 0
 
+        arrays: dict[int, numpy.ndarray] = {}
         for doc, start, end in pieces:
-            batch.append(doc[start:end].as_doc())
+            # Words and spaces from arrays: Span.as_doc looks up a vector for every token.
+            rows = arrays.get(id(doc))
+            if rows is None:
+                rows = arrays[id(doc)] = doc.to_array([ORTH, SPACY])
+            strings = doc.vocab.strings
+            batch.append(Doc(doc.vocab, words=[strings[o] for o in rows[start:end, 0].tolist()],
+                             spaces=[bool(s) for s in rows[start:end, 1].tolist()]))
             size += end - start
             if size >= BATCH_TOKENS:
                 flush()
