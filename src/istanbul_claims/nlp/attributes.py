@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 _KEY = [TAG, LOWER, DEP, IS_SPACE]
+# What the cached patterns may read: the key above, by name.
+_READ = {"TAG", "LOWER", "DEP", "IS_SPACE"}
 _SET = [TAG, POS, MORPH, LEMMA]
 _LEMMA_KEY = [ORTH, POS, MORPH, LEMMA]
 
@@ -30,19 +32,24 @@ class CachedAttributeRuler:
         self.cache: dict[tuple, numpy.ndarray] = {}
         # Patterns over two or more tokens cannot be told from one token's values: they run through
         # their own Matcher, only from tokens that can open them (known, like the rest, by key).
+        # `opener` and `follower` hold the first and second token of each such pattern (all span two
+        # tokens), so the full Matcher runs only where a key can open one and the next can follow.
         self.multi = Matcher(self.vocab)
         self.opener = Matcher(self.vocab)
-        self.width = 1
+        self.follower = Matcher(self.vocab)
         for attr_id in range(len(ruler.attrs)):
             _, patterns = ruler.matcher.get(str(attr_id))
+            if any(set(spec) - _READ for p in patterns for spec in p):
+                raise ValueError(f"attribute ruler pattern {attr_id} reads more than {sorted(_READ)}; cannot be cached")
             if any(len(p) > 1 for p in patterns):
-                if any("OP" in spec for p in patterns for spec in p):
-                    raise ValueError(f"attribute ruler pattern {attr_id} has an operator; cannot be cached")
+                if any(len(p) != 2 or any("OP" in spec for spec in p) for p in patterns):
+                    raise ValueError(f"attribute ruler pattern {attr_id} is not two plain tokens; cannot be cached")
                 self.multi.add(str(attr_id), patterns)
                 self.opener.add(str(attr_id), [p[:1] for p in patterns])
-                self.width = max(self.width, *(len(p) for p in patterns))
+                self.follower.add(str(attr_id), [p[1:] for p in patterns])
         self._single_ids = {attr_id for attr_id in range(len(ruler.attrs)) if str(attr_id) not in self.multi}
         self._opens: dict[tuple, bool] = {}
+        self._follows: dict[tuple, bool] = {}
 
     def _one(self, key: tuple[int, ...]) -> Doc:
         tag, lower, dep, _ = key
@@ -51,10 +58,10 @@ class CachedAttributeRuler:
         one[0].dep = dep
         return one
 
-    def _can_open(self, key: tuple[int, ...]) -> bool:
-        if key not in self._opens:
-            self._opens[key] = bool(self.opener(self._one(key), allow_missing=True))
-        return self._opens[key]
+    def _can(self, matcher: Matcher, seen: dict[tuple, bool], key: tuple[int, ...]) -> bool:
+        if key not in seen:
+            seen[key] = bool(matcher(self._one(key), allow_missing=True))
+        return seen[key]
 
     def _outcome(self, key: tuple[int, ...], extra: tuple[int, ...] = ()) -> numpy.ndarray:
         """TAG, POS, MORPH, LEMMA and DEP of a token with these key values after the ruler, with the
@@ -77,10 +84,12 @@ class CachedAttributeRuler:
         distinct, inverse = numpy.unique(keys, axis=0, return_inverse=True)
         distinct_keys = [tuple(k) for k in distinct.tolist()]
         rows = numpy.stack([self._outcome(k) for k in distinct_keys])[inverse.reshape(-1)]
-        openers = {d for d, k in enumerate(distinct_keys) if self._can_open(k)}
+        inverse = inverse.reshape(-1)
+        opens = numpy.array([self._can(self.opener, self._opens, k) for k in distinct_keys])[inverse]
+        follows = numpy.array([self._can(self.follower, self._follows, k) for k in distinct_keys])[inverse]
         extra: dict[int, list[int]] = {}
-        for at in (numpy.flatnonzero(numpy.isin(inverse.reshape(-1), list(openers))).tolist() if openers else []):
-            for match_id, start, end in self.multi(doc[at:at + self.width], allow_missing=True):
+        for at in numpy.flatnonzero(opens[:-1] & follows[1:]).tolist():
+            for match_id, start, end in self.multi(doc[at:at + 2], allow_missing=True):
                 if start != 0:
                     continue  # found again from its own opening token
                 attr_id = int(self.vocab.strings[match_id])

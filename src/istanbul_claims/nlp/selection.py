@@ -163,11 +163,18 @@ class SelectiveParse:
 
     def _pipes(self) -> list:
         if self._stat is None:
-            # The attribute ruler and lemmatizer cached per distinct token: the same annotations, faster.
-            cached = {"attribute_ruler": CachedAttributeRuler, "lemmatizer": CachedLemmatizer}
-            self._stat = [cached[name](self.nlp.get_pipe(name)) if name in cached else self.nlp.get_pipe(name)
-                          for name in STATISTICAL]
+            self._stat = [self._cached(name) for name in STATISTICAL]
         return self._stat
+
+    def _cached(self, name: str):
+        """The attribute ruler and lemmatizer cached per distinct token (the same annotations, faster);
+        the pipe itself where a model's rules cannot be cached that way."""
+        pipe = self.nlp.get_pipe(name)
+        cached = {"attribute_ruler": CachedAttributeRuler, "lemmatizer": CachedLemmatizer}.get(name)
+        try:
+            return cached(pipe) if cached else pipe
+        except ValueError:
+            return pipe
 
     def _cue_hashes(self) -> frozenset[int]:
         if self._cues is None:
