@@ -128,7 +128,7 @@ def proper_noun_runs(doc: Doc) -> list[Span]:
     connectors = sorted((c.split() for c in cfg["connectors"]), key=len, reverse=True)
     w = aliases.words()
     not_actors = set(cfg.get("not_actors", []))
-    unnamed = headline_capitals(doc, doc.text)
+    unnamed = headline_capitals(doc, doc_text(doc))
     runs: list[Span] = []
     for sent in doc.sents:
         shouting = _shouting(sent)
