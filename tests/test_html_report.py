@@ -80,7 +80,7 @@ def test_report_in_a_real_browser(seeds_report):
         page.goto(seeds_report.resolve().as_uri())
         bodies = page.locator('.card[data-kind="reciprocity"]')
         ages = page.locator('.card[data-kind="range"]')
-        assert bodies.is_visible() and "6,000 for 6,000" in bodies.inner_text()
+        assert bodies.is_visible() and "6,000 Ukrainian soldiers" in bodies.inner_text()
         assert ages.is_visible() and "18 to 25" in ages.inner_text()
         page.screenshot(path=str(ARTIFACTS / "report-all.png"), full_page=False)
 
