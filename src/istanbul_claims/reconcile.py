@@ -77,20 +77,20 @@ def _classes() -> dict[str, str]:
 
 def slot(claim: FigureClaim) -> tuple | None:
     """Everything else two figures must share to contradict: the noun itself (a cluster may gather a
-    class of nouns), what happens to the counted thing (frame),
-    the narrowing modifiers, whose age, the status and whose proposal. None when the slot is
-    uncertain (a part of a whole, a denied or vague figure, an exact age of nobody named, a time of
-    day of no stated happening, a proposal of nobody known): such a figure is clustered but never
-    flagged."""
+    class of nouns), what happens to the counted thing (frame), the narrowing modifiers, whose age, the
+    status and whose proposal. None when the slot is uncertain (a part of a whole, a denied or vague
+    figure, an exact age of nobody named, a time of day of no stated happening, a proposal of nobody
+    known): such a figure is clustered but never flagged."""
     v = claim.value
-    exact_age = v.subject in CRITERIA and v.exact
-    unframed_time = measure(v).startswith("time@") and v.frame is None
+    kind = measure(v)
+    exact_age = kind in CRITERIA and v.exact
+    unframed_time = kind.startswith("time@") and v.frame is None
     if v.partial or v.status == "negated" or v.vague or (exact_age and not v.owner) or unframed_time \
             or (v.status == "proposed" and not v.proposer):
         return None
     # A measure (a duration, a length, a time) is of one thing: "the plenary session" and "the direct
     # talks" last as long, so modifiers narrow only counts.
-    mods = tuple(v.mods) if measure(v) in ("count", "age") else ()
+    mods = tuple(v.mods) if kind in ("count", "age") else ()
     return (v.subject, v.frame, mods, v.owner if exact_age else None, v.status, v.proposer)
 
 
@@ -99,7 +99,6 @@ def proposal_key(claim: ProposalClaim) -> str | None:
     if not v.party or not v.subject:
         return None
     return f"proposal|{claim.event}|{v.party}|{v.subject}|{v.qualifier or '-'}"
-
 
 
 def blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
