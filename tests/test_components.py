@@ -405,3 +405,7 @@ def test_a_live_blog_entry_stamp_is_no_claim(parse, text, found):
 ])
 def test_a_proposal_read_out_by_the_other_side_stays_its_authors(parse, text):
     assert [p["party"] for p in parse(text)._.proposals if p["stance"] in ("demand", "propose")] == ["Russia"]
+
+
+def test_a_figure_that_only_could_happen_is_a_possibility(parse):
+    assert figures(parse("Russia could hand over 3,000 bodies next week."))["3,000 bodies"]["status"] == "possible"

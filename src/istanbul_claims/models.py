@@ -64,7 +64,7 @@ class FigureValue(BaseModel):
     owner: str | None = None
     partial: bool = False
     frame: str | None = None
-    status: Literal["done", "agreed", "proposed", "rejected", "negated"] = "done"
+    status: Literal["done", "agreed", "proposed", "rejected", "possible", "negated"] = "done"
     proposer: str | None = None
     # From the number grammar (numbers.Figure): a quantity with no number ("dozens of"), the zone a time
     # of day names, a per-side figure ("1,000 each"), time since something rather than a duration ("the

@@ -78,14 +78,14 @@ def _classes() -> dict[str, str]:
 def slot(claim: FigureClaim) -> tuple | None:
     """Everything else two figures must share to contradict: the noun itself (a cluster may gather a
     class of nouns), what happens to the counted thing (frame), the narrowing modifiers, whose age, the
-    status and whose proposal. None when the slot is uncertain (a part of a whole, a denied or vague
-    figure, an exact age of nobody named, a time of day of no stated happening, a proposal of nobody
+    status and whose proposal. None when the slot is uncertain (a part of a whole, a denied, merely
+    possible or vague figure, an exact age of nobody named, a time of day of no stated happening, a proposal of nobody
     known): such a figure is clustered but never flagged."""
     v = claim.value
     kind = measure(v)
     exact_age = kind in CRITERIA and v.exact
     unframed_time = kind.startswith("time@") and v.frame is None
-    if v.partial or v.status == "negated" or v.vague or (exact_age and not v.owner) or unframed_time \
+    if v.partial or v.status in ("negated", "possible") or v.vague or (exact_age and not v.owner) or unframed_time \
             or (v.status == "proposed" and not v.proposer):
         return None
     # A measure (a duration, a length, a time) is of one thing: "the plenary session" and "the direct

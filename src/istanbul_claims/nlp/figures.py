@@ -249,7 +249,7 @@ def frame_of(num: Token) -> str | None:
 
 
 def status_of(num: Token) -> str:
-    """done, agreed, proposed, rejected or negated: what the governing verbs say of the figure's fact.
+    """done, agreed, proposed, rejected, possible or negated: what the governing verbs say of the fact.
     The nearest cue up the tree wins ("Russia offered to hand over..." is proposed)."""
     words = _slot_words()
     future = False
@@ -257,6 +257,9 @@ def status_of(num: Token) -> str:
         word = lemma(token)
         if any(c.dep_ == "neg" for c in token.children) and token.pos_ in ("VERB", "AUX"):
             return "negated"
+        if token.pos_ in ("VERB", "AUX") and any(c.lower_ in words["possible"] for c in token.children
+                                                  if c.dep_ in ("aux", "auxpass")):
+            return "possible"  # "could hand over 3,000": a possibility, neither done nor agreed
         for status in ("proposed", "rejected", "agreed"):
             if word in words[status] and token.pos_ in ("VERB", "NOUN", "ADJ"):
                 return status
