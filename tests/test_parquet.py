@@ -34,7 +34,7 @@ def _claims(doc: str = "a"):
     return [
         FigureClaim(id=f"{doc}1", text="6,000", topics=["prisoners", "bodies"], speaker="Vladimir Medinsky",
                     value=FigureValue(min=6000, max=6000, basis="unilateral", subject="body"), **common),
-        ActorClaim(id=f"{doc}2", text="Kyiv", event="earlier:2025-05", line=3,
+        ActorClaim(id=f"{doc}2", text="Kyiv", event="range:2025-05-01..2025-05-31", line=3,
                    value=ActorValue(name="Ukraine", party="Ukraine"), **common),
         DateClaim(id=f"{doc}3", text="Monday", value=DateValue(start=dt.date(2025, 6, 2), end=dt.date(2025, 6, 2)),
                   **common),

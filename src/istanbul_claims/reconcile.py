@@ -25,6 +25,7 @@ from .models import (
     FigureValue,
     ProposalClaim,
     Resolution,
+    event_day,
 )
 
 # An approximate figure ("about 20") stands for anything within this share of its value.
@@ -303,10 +304,6 @@ def _sides(kind: str, members: list[Claim]) -> list[list[Claim]]:
     return sorted(groups.values(), key=lambda side: min(c.id for c in side))
 
 
-def _day(text: str) -> dt.date:
-    return dt.date.fromisoformat(text.removeprefix("ref:"))
-
-
 def canonical_events(claims: Iterable[Claim]) -> dict[str, str]:
     """Each event label mapped to an absolute day, or "?" when it cannot be placed. The days are those
     articles state for their own events; a follow-up report joins the earlier day it names when another
@@ -314,7 +311,7 @@ def canonical_events(claims: Iterable[Claim]) -> dict[str, str]:
     day up to REF_SNAP_DAYS before it; an earlier period ("last month") joins the one stated day inside
     it, and stays unplaced when there are none or several."""
     labels = {c.event for c in claims} | {c.doc_event for c in claims if c.doc_event}
-    stated = sorted({_day(e) for e in {c.doc_event for c in claims if c.doc_event}
+    stated = sorted({event_day(e) for e in {c.doc_event for c in claims if c.doc_event}
                      if not e.startswith(("ref:", "follow:"))})
     out: dict[str, str] = {}
     for label in labels:
@@ -323,7 +320,7 @@ def canonical_events(claims: Iterable[Claim]) -> dict[str, str]:
             known = [day for day in earlier.split(",") if dt.date.fromisoformat(day) in stated]
             out[label] = known[0] if known else own
         elif label.startswith("ref:"):
-            day = _day(label)
+            day = event_day(label)
             near = [d for d in stated if dt.timedelta(0) <= day - d <= dt.timedelta(days=REF_SNAP_DAYS)]
             out[label] = (near[-1] if near else day).isoformat()
         elif label.startswith("range:"):

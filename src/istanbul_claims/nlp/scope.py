@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import rules
+from ..models import event_day
 from .util import doc_text
 
 # A date this many days or more before the article's own event, with no day given, is another event.
@@ -58,12 +59,6 @@ def main_event(doc: Doc) -> str | None:
         # The day named most often; between equals, the first named (news leads with its own event).
         return max(days, key=lambda day: days[day]).isoformat()
     return f"ref:{ref.isoformat()}" if ref else None
-
-
-def _day(event: str | None) -> dt.date | None:
-    if not event:
-        return None
-    return dt.date.fromisoformat(event.removeprefix("ref:"))
 
 
 def date_event(start: dt.date, end: dt.date, main: dt.date) -> str | None:
@@ -127,7 +122,7 @@ def scope_sentences(doc: Doc) -> None:
     "range:A..B" or "?" (an earlier event the text does not date)."""
     cues = rules.cues()["scope"]
     main = main_event(doc)
-    main_day = _day(main)
+    main_day = event_day(main) if main else None
     # What undated sentences are about: the article's day, or the event it follows up (see follow_up).
     own = follow_up(doc, main_day) or main
     full = doc_text(doc)
