@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 import sqlite3
 import subprocess
@@ -13,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from istanbul_claims import load, resolutions
+from istanbul_claims.errors import StoreError
 from istanbul_claims.models import Resolution
+from istanbul_claims.store import Store
 
 from .conftest import ROOT
 
@@ -101,6 +104,24 @@ def test_ctrl_c_during_extract_keeps_the_store_consistent(tmp_path):
                            cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0
     assert _integrity(store) == "ok"
+
+
+def _open_store(path: str) -> str:
+    try:
+        Store(Path(path)).close()
+        return ""
+    except StoreError as exc:
+        return str(exc)
+
+
+def test_processes_creating_one_store_at_once_all_open_it(tmp_path):
+    # Several processes switching a new file to WAL at once: SQLite answers some "locked" at once.
+    context = multiprocessing.get_context("fork")
+    failures = []
+    with context.Pool(8) as pool:
+        for round_ in range(20):
+            failures += [e for e in pool.map(_open_store, [str(tmp_path / f"{round_}.db")] * 8) if e]
+    assert failures == []
 
 
 def test_two_concurrent_extracts_on_one_store_both_finish(tmp_path):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,6 +26,12 @@ from .errors import StoreError
 from .models import CLAIMS, Claim, Document
 
 log = logging.getLogger(__name__)
+
+_OPEN_WAIT_S = 30.0
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
 
 # 2: claims split by kind; the saved renders of the `claims diff` fast path are gone.
 SCHEMA_VERSION = 2
@@ -84,17 +91,38 @@ class Store:
         self.path = path
         if not create and not path.exists():
             raise StoreError("no claim store yet; run `claims extract PATHS` first, or pass PATHS", path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA busy_timeout=30000")
-            # A cache: WAL with NORMAL sync survives a crash of the program (never a half-written
-            # document), and does not wait for the disk on every document.
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"not a claim store ({exc}); delete it or pass another --store", path) from None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + _OPEN_WAIT_S
+        while True:
+            try:
+                self._open()
+                return
+            except sqlite3.OperationalError as exc:
+                self._close_quietly()
+                # Two processes creating one store both read it, then both ask to switch it to WAL:
+                # SQLite answers one of them "locked" at once, without waiting (it would deadlock).
+                # Opening again a moment later finds the other done.
+                if _is_busy(exc) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                raise StoreError(f"not a claim store ({exc}); delete it or pass another --store", path) from None
+            except sqlite3.DatabaseError as exc:
+                self._close_quietly()
+                raise StoreError(f"not a claim store ({exc}); delete it or pass another --store", path) from None
+
+    def _close_quietly(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            db.close()
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self.db.execute("PRAGMA busy_timeout=30000")
+        self.db.execute("PRAGMA journal_mode=WAL")
+        # A cache: WAL with NORMAL sync survives a crash of the program (never a half-written
+        # document), and does not wait for the disk on every document.
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
 
     def _schema(self) -> str | None:
         if self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone() is None:
