@@ -376,3 +376,73 @@ def test_corpus_extract_paths_and_the_stored_run_merge_names(two_articles, tmp_p
     assert _speakers_of_b([c.model_dump() for c in claims]) == {"Oleksiy Hrynchuk"}
     stored = corpus.stored(tmp_path / "claims.db").claims
     assert _speakers_of_b([c.model_dump() for c in stored]) == {"Oleksiy Hrynchuk"}
+
+
+# ------------------------------------------------- hyphens, diacritics, defined acronyms --
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Acting President Seo Dae-hun ordered an inspection.", "Seo Dae-hun"),
+    ("Port chief executive Han E-sol apologised to the families.", "Han E-sol"),
+    ("Harbour Minister Baek Min-ju said the ministry would act.", "Baek Min-ju"),
+    ("The dissident Lev Orsa-Marny was freed.", "Lev Orsa-Marny"),
+    ("She reported for Radio Free Valdoria/Radio Ostrel in Tarsk.", "Radio Free Valdoria/Radio Ostrel"),
+])
+def test_hyphenated_and_slashed_names_are_one_name(parse, text, mention):
+    assert mention in {a["text"] for a in parse(text)._.actors}
+
+
+@pytest.mark.parametrize(("text", "not_a_name"), [
+    ("The Kremlin-backed council met.", "Kremlin-backed"),
+    ("A Valdoria-led coalition met in Tarsk on Monday.", "Valdoria-led"),
+])
+def test_a_hyphenated_participle_is_not_part_of_a_name(parse, text, not_a_name):
+    assert not_a_name not in {a["text"] for a in parse(text)._.actors}
+
+
+@pytest.mark.parametrize("text", [
+    "The Coastal Security Office (KBO) said on Monday that 12 sailors were home. The KBO gave no names.",
+    "The KBO (Coastal Security Office) said on Monday that 12 sailors were home. The KBO gave no names.",
+])
+def test_an_acronym_spelt_out_beside_a_name_is_that_name(parse, text):
+    named = {(a["text"], a["name"]) for a in parse(text)._.actors}
+    assert ("KBO", "Coastal Security Office") in named
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("\u0130lkay Dar\u0131can", "Ilkay Darican"),
+    ("Jos\u00e9 Ib\u00e1\u00f1ez", "Jose Ibanez"),
+    ("Seo Dae-hun", "Seo Daehun"),
+    ("Seo Dae Hun", "Seo Dae-hun"),
+    ("Joo Min-seok", "Ju Min-seok"),
+])
+def test_one_person_spelt_with_or_without_diacritics_hyphens_or_romanised_otherwise_joins(a, b):
+    merged = aliases.merge_corpus([actor("d1", a), actor("d2", b), actor("d3", a)])
+    assert len({name for _, name in names(merged)}) == 1
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Kim Jong-un", "Kim Jong-il"),
+    ("Lee Jae-myung", "Lee Jae-yong"),
+    ("Joo Min-seok", "Park Min-seok"),
+])
+def test_family_name_first_people_stay_apart(a, b):
+    merged = aliases.merge_corpus([actor("d1", a), actor("d2", b)])
+    assert names(merged) == [("d1", a), ("d2", b)]
+
+
+@pytest.mark.parametrize(("a", "b", "joined"), [
+    ("National Grain Organisation", "National Grain Organization", True),
+    ("Ministry of Defence", "Ministry of Defense", True),
+    ("M\u0130T", "MIT", True),
+    ("Eastern Grain Board", "Western Grain Board", False),
+    ("Slovenia", "Slovakia", False),
+])
+def test_a_body_spelt_two_ways_is_one_body(a, b, joined):
+    merged = aliases.merge_corpus([actor("d1", a, "body"), actor("d2", b, "body"), actor("d3", a, "body")])
+    assert (len({name for _, name in names(merged)}) == 1) is joined
+
+
+def test_an_acronym_defined_in_one_article_names_the_body_in_another():
+    defined = ActorClaim(**_base("d1", 30, "KBO", None), value=ActorValue(name="Coastal Security Office", type="body"))
+    claims = [actor("d1", "Coastal Security Office", "body"), defined, actor("d2", "KBO", None)]
+    assert names(aliases.merge_corpus(claims))[-1] == ("d2", "Coastal Security Office")

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import Levenshtein
 
 from . import rules
 from .models import Claim
@@ -35,7 +37,12 @@ FIRST_NAME_CUTOFF = 80.0
 CORPUS_SURNAME_CUTOFF = 85.0
 
 _POSSESSIVE = re.compile(r"(?:[\u2019']s|(?<=s)[\u2019'])$")
-_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
+# "ICRC", "U.S.", "RFE/RL" (checked on the folded spelling, so "MİT" is one too).
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?[/&]?){2,8}$")
+# Letters NFKD does not take apart: Turkish dotless i, Polish l, Nordic o, and the like.
+_FOLD = str.maketrans({"\u0131": "i", "\u0142": "l", "\u0141": "L", "\u00f8": "o", "\u00d8": "O",
+                       "\u0111": "d", "\u0110": "D", "\u00df": "ss", "\u00e6": "ae", "\u00c6": "AE",
+                       "\u0153": "oe", "\u0152": "OE", "\u2011": "-", "\u2010": "-"})
 
 
 @dataclass(frozen=True)
@@ -65,8 +72,17 @@ class _Words:
     gendered: tuple[tuple[str, str], ...]
 
 
+def fold(text: str) -> str:
+    """The spelling without diacritics: "İbrahim Kalın" -> "Ibrahim Kalin", "Erdoğan" -> "Erdogan".
+    Outlets write a name with or without them; it is one name."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _key(name: str) -> str:
-    return " ".join(_POSSESSIVE.sub("", name.strip()).replace("\u2019", "'").lower().split())
+    return " ".join(fold(_POSSESSIVE.sub("", name.strip()).replace("\u2019", "'")).lower().split())
 
 
 def _word(w: str) -> str:
@@ -74,7 +90,9 @@ def _word(w: str) -> str:
 
 
 def _pkey(w: str) -> str:
-    return utils.default_process(w)
+    """A name part for fuzzy matching: folded, lower case, hyphens and punctuation gone ("Sang-mok" and
+    "Sangmok" are one)."""
+    return "".join(utils.default_process(fold(w)).split())
 
 
 @cache
@@ -150,8 +168,9 @@ def split_title(tokens: list[str]) -> tuple[list[str], bool]:
         lead += 1
     cut = None
     for k in range(len(tokens) - 1):
-        # A title ends the titles when all before it are titles, or a body it belongs to comes first.
-        if _word(tokens[k]) in w.titles and (k < lead or (head is not None and head[0] < k)):
+        # A title ends the titles when all before it are titles, a body it belongs to comes first, or
+        # no body is named at all and its portfolio does ("Transport Minister Park Sang-woo").
+        if _word(tokens[k]) in w.titles and (k < lead or head is None or head[0] < k):
             cut = k
     if cut is None:
         if head is not None:
@@ -170,13 +189,19 @@ def normalise(name: str) -> str:
 
 
 def is_acronym(name: str) -> bool:
-    return bool(_ACRONYM.match(name))
+    return bool(_ACRONYM.match(fold(name)))
+
+
+def acronym_key(name: str) -> str:
+    """An acronym's letters: "U.S." and "US", "RFE/RL" and "RFERL", "MİT" and "MIT" are one."""
+    return "".join(c for c in fold(name) if c.isalpha())
 
 
 def initials(name: str) -> str:
-    """Initials of a name's capitalised words, hyphenated parts included: "Agence France-Presse" is AFP,
-    "International Committee of the Red Cross" ICRC."""
-    return "".join(w[0] for w in re.split(r"[\s\-\u2010\u2011]+", name) if w[:1].isupper())
+    """Initials of a name's capitalised words, hyphenated and slashed parts included: "Agence
+    France-Presse" is AFP, "International Committee of the Red Cross" ICRC, "Radio Free Europe/Radio
+    Liberty" RFERL."""
+    return "".join(w[0] for w in re.split(r"[\s\-\u2010\u2011/]+", fold(name)) if w[:1].isupper())
 
 
 def gendered_pair(a: str, b: str) -> bool:
@@ -218,7 +243,7 @@ def resolve(name: str, label: str | None = None) -> Actor:
     if label in (None, "PERSON") and tokens:
         surname, first = _pkey(tokens[-1]), (tokens[0] if len(tokens) > 1 else None)
         match = process.extractOne(surname, list(t.people), scorer=fuzz.ratio,
-                                   processor=utils.default_process, score_cutoff=SURNAME_CUTOFF)
+                                   processor=_pkey, score_cutoff=SURNAME_CUTOFF)
         if match is not None and not gendered_pair(surname, match[0]):
             fits = [actor for actor, firsts in t.people[match[0]]
                     if first is None and len(t.people[match[0]]) == 1
@@ -232,13 +257,16 @@ def resolve(name: str, label: str | None = None) -> Actor:
 
 # ------------------------------------------------------------------------------------- one article --
 
-def link_article(mentions: Iterable[tuple[str, str | None, str]]) -> dict[str, str]:
+def link_article(mentions: Iterable[tuple[str, str | None, str]],
+                 defined: dict[str, str] | None = None) -> dict[str, str]:
     """Within one article, bare names -> the one full name they stand for.
 
     `mentions` are (canonical name, type, surface text). A one-word person or untyped name links to the
     unique full person name whose surname or first name it is ("Doe", "Hakan" after "Hakan Fidan"); an
-    acronym to the unique multi-word non-person name with its initials ("ICRC"). Two candidates: no link.
-    Names the alias table vouches for are left alone."""
+    acronym to the name the article defines it as (`defined`, by acronym_key: "National Intelligence
+    Organisation (MIT)"), else the unique multi-word non-person name with its initials ("ICRC"). Two
+    candidates: no link. Names the alias table vouches for are left alone."""
+    defined = defined or {}
     mentions = sorted(set(mentions), key=lambda m: (m[0], m[1] or "", m[2]))
     fixed = table().canonical
     parts: dict[str, set[str]] = defaultdict(set)
@@ -257,7 +285,8 @@ def link_article(mentions: Iterable[tuple[str, str | None, str]]) -> dict[str, s
         if name in fixed or len(name.split()) != 1:
             continue
         if is_acronym(name) and kind != "person":
-            found = expansions.get(name.replace(".", ""), set())
+            key = acronym_key(name)
+            found = {defined[key]} if key in defined else expansions.get(key, set())
         elif kind in (None, "person"):
             found = parts.get(_pkey(name), set())
         else:
@@ -308,17 +337,41 @@ class _People:
             n = self.parent[n]
         return n
 
-    def join(self, a: str, b: str) -> None:
+    def join(self, a: str, b: str, firsts_checked: bool = False) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra == rb or (self.fixed[ra] and self.fixed[rb]):
             return
-        if not all(first_names_agree(x, y) for x in sorted(self.firsts[ra]) for y in sorted(self.firsts[rb])):
+        if not firsts_checked and not all(first_names_agree(x, y) for x in sorted(self.firsts[ra])
+                                          for y in sorted(self.firsts[rb])):
             return
         ra, rb = sorted((ra, rb))
         self.parent[rb] = ra
         fixed_b = self.fixed.pop(rb)
         self.fixed[ra] = self.fixed[ra] or fixed_b
         self.firsts[ra] |= self.firsts.pop(rb)
+
+
+# A given name of syllables joined by a hyphen, the second in lower case: "Jong-wan", "E-bae".
+_SYLLABIC_GIVEN = re.compile(r"^[A-Z][a-z]{0,4}-[a-z]{1,5}$")
+
+
+def _join_family_first(full: list[str], groups: _People) -> None:
+    """Names written family name first ("Joo Jong-wan", "Kim E-bae"), told by their syllabic given name.
+    The given name identifies, and the family name's romanisation varies (Joo/Ju, Choi/Choe): they join
+    when the given names are one and the family names short and of one initial, or the family names are
+    one and the given names score CORPUS_SURNAME_CUTOFF ("E-bae"/"Yi-bae"; not "Jong-un"/"Jong-il")."""
+    by_initial: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for n in full:
+        tokens = n.split()
+        if len(tokens) == 2 and _SYLLABIC_GIVEN.match(fold(tokens[1])):
+            family, given = _pkey(tokens[0]), _pkey(tokens[1])
+            by_initial[family[:1]].append((n, family, given))
+    for names in by_initial.values():
+        for k, (a, fa, ga) in enumerate(names):
+            for b, fb, gb in names[k + 1:]:
+                if ga == gb and max(len(fa), len(fb)) <= 4 or fa == fb and fuzz.ratio(
+                        ga, gb, score_cutoff=CORPUS_SURNAME_CUTOFF) > 0:
+                    groups.join(a, b, firsts_checked=True)
 
 
 def _by_first(names: list[str]) -> dict[str, list[str]]:
@@ -328,23 +381,72 @@ def _by_first(names: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None]],
+def _surname_keys(name: str) -> list[str]:
+    """The keys a full name is found under: its last word, and for three words or more the words after
+    the first run together ("Choi Sang Mok" is also "sangmok", as "Choi Sang-mok" writes it)."""
+    tokens = name.split()
+    keys = [_pkey(tokens[-1])]
+    if len(tokens) > 2:
+        keys.append(_pkey("".join(tokens[1:])))
+    return keys
+
+
+def _near_word(a: str, b: str) -> bool:
+    """Two spellings of one long word: "Organisation"/"Organization", "Defence"/"Defense". One edit
+    only: "Eastern"/"Western" and "Slovenia"/"Slovakia" are two."""
+    return min(len(a), len(b)) >= 6 and Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
+def _variants(names: list[str]) -> dict[str, set[str]]:
+    """Names of bodies, places and outlets that are one name spelt two ways: equal once folded ("MİT",
+    "MIT"), or of as many words with one long word spelt near ("National Intelligence Organisation",
+    "... Organization"). name -> the names it is one with (itself included)."""
+    parent = {n: n for n in names}
+
+    def find(n: str) -> str:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    for n in names:
+        words_ = _key(n).split()
+        buckets[("all", *words_)].append(n)
+        if len(words_) > 1:
+            for i in range(len(words_)):
+                buckets[(i, *words_[:i], *words_[i + 1:])].append(n)
+    for key, group in buckets.items():
+        for a in group[1:]:
+            b = group[0]
+            if key[0] != "all" and not _near_word(_key(a).split()[key[0]], _key(b).split()[key[0]]):
+                continue
+            ra, rb = sorted((find(a), find(b)))
+            parent[rb] = ra
+    out: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        out[find(n)].add(n)
+    return {n: out[find(n)] for n in names}
+
+
+def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None, str]],
                  ) -> dict[tuple[str | None, str], Actor]:
     """(doc, name) -> the corpus' canonical actor, for every name that changes; doc None where the
     change holds in every article (a full name's spelling).
 
-    `mentions` are (doc, canonical name, type, party), one per actor claim (repeats count towards the
-    most used spelling). Three joins, each refused where two actors would be confused:
+    `mentions` are (doc, canonical name, type, party, surface text), one per actor claim (repeats count
+    towards the most used spelling). Four joins, each refused where two actors would be confused:
     - full person names whose surnames score CORPUS_SURNAME_CUTOFF and whose first names agree
       ("Jane Doe" and "John Doe" stay apart; "Petrov" and "Petrova" too);
+    - other names spelt two ways (diacritics, one long word spelt near);
     - a bare surname in an article naming no full name with it -> the one full name in the corpus
       with that surname (with two, it stays bare);
-    - an acronym -> the one multi-word name in the corpus with its initials."""
+    - an acronym -> the one name some article defines it as ("Federal Security Service (FSB)"), else
+      the one multi-word name in the corpus with its initials."""
     mentions = list(mentions)
-    counts = Counter((doc, name) for doc, name, _, _ in mentions)
-    uses = Counter(name for _, name, _, _ in mentions)
+    counts = Counter((doc, name) for doc, name, _, _, _ in mentions)
+    uses = Counter(name for _, name, _, _, _ in mentions)
     seen: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    for _, name, kind, party in mentions:
+    for _, name, kind, party, _ in mentions:
         if kind:
             seen[name][0].add(kind)
         if party:
@@ -360,7 +462,8 @@ def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None]],
     is_full = set(full)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for n in full:
-        by_surname[_pkey(n.split()[-1])].append(n)
+        for key in _surname_keys(n):
+            by_surname[key].append(n)
     index = _Surnames(by_surname)
     groups = _People(full, fixed)
     for key in sorted(by_surname):
@@ -371,7 +474,7 @@ def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None]],
             firsts_a = _by_first(by_surname[key])
             firsts_b = _by_first(by_surname[other])
             fa, fb = sorted(firsts_a), sorted(firsts_b)
-            scores = process.cdist(fa, fb, scorer=fuzz.ratio, processor=utils.default_process,
+            scores = process.cdist(fa, fb, scorer=fuzz.ratio, processor=_pkey,
                                    score_cutoff=FIRST_NAME_CUTOFF)
             for i, j in zip(*scores.nonzero(), strict=True):
                 if fa[i] == fb[j] or not gendered_pair(fa[i], fb[j]):
@@ -379,6 +482,7 @@ def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None]],
                         for b in firsts_b[fb[j]]:
                             if a != b:
                                 groups.join(a, b)
+    _join_family_first(full, groups)
     members: dict[str, list[str]] = defaultdict(list)
     for n in full:
         members[groups.find(n)].append(n)
@@ -396,15 +500,35 @@ def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None]],
         if len(group) > 1:
             out.update(((None, n), canon(root)) for n in group if n != canon(root).name)
 
+    # Bodies, places, outlets (and untyped names) spelt two ways: the most used spelling.
+    variants = _variants([n for n in names if kinds[n] != "person" and n not in is_full])
+
+    def spelling(name: str) -> Actor:
+        group = variants.get(name, {name})
+        best = next((n for n in sorted(group) if n in fixed), None) or min(group, key=lambda n: (-uses[n], n))
+        kind = kinds[best] or next((kinds[n] for n in sorted(group) if kinds[n]), None)
+        party = parties[best] or next((parties[n] for n in sorted(group) if parties[n]), None)
+        return Actor(best, kind, party)
+
+    for name, group in variants.items():
+        if len(group) > 1 and name not in fixed and (target := spelling(name)).name != name:
+            out[(None, name)] = target
+
     # Bare surnames: only in articles naming no full name with that surname, and only to a unique group.
     full_keys_of_doc: dict[str, set[str]] = defaultdict(set)
     for doc, name in counts:
         if name in is_full:
-            full_keys_of_doc[doc].add(_pkey(name.split()[-1]))
+            full_keys_of_doc[doc].update(_surname_keys(name))
     expansions: dict[str, set[str]] = defaultdict(set)
     for n in names:
         if kinds[n] != "person" and len(n.split()) > 1 and len(initials(n)) > 1:
-            expansions[initials(n)].add(n)
+            expansions[initials(n)].add(spelling(n).name)
+    # An acronym an article defined ("Federal Security Service (FSB)") reached its claims as the
+    # acronym's text under the full name: that definition holds in the articles that only say "FSB".
+    defined: dict[str, set[str]] = defaultdict(set)
+    for _, name, kind, _, text in mentions:
+        if kind != "person" and is_acronym(text) and len(name.split()) > 1:
+            defined[acronym_key(text)].add(spelling(name).name)
 
     @cache
     def bare(name: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -416,10 +540,10 @@ def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None]],
         if name in fixed or len(name.split()) != 1:
             continue
         if is_acronym(name) and kinds[name] != "person":
-            found = expansions.get(name.replace(".", ""), set())
+            key = acronym_key(name)
+            found = defined[key] if key in defined else expansions.get(key, set())
             if len(found) == 1:
-                target = next(iter(found))
-                out[(doc, name)] = Actor(target, kinds[target], parties.get(target))
+                out[(doc, name)] = spelling(next(iter(found)))
             continue
         if kinds[name] not in (None, "person"):
             continue
@@ -433,7 +557,7 @@ def merge_corpus(claims: list[Claim]) -> list[Claim]:
     """The claims with one canonical name per real actor across the whole corpus: actor `value.name`
     (typed and given a party from the group when it had none), `speaker`, and the proposer of proposals
     and figures. Pure and deterministic; claims that do not change are returned as they are."""
-    mentions = [(c.doc, c.value.name, c.value.type, c.value.party) for c in claims if c.kind == "actor"]
+    mentions = [(c.doc, c.value.name, c.value.type, c.value.party, c.text) for c in claims if c.kind == "actor"]
     names = corpus_names(mentions)
     if not names:
         return list(claims)

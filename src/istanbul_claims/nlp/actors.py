@@ -120,6 +120,40 @@ def _aged(doc: Doc, end: int) -> bool:
         and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120 and doc[end + 2].text == ","
 
 
+_JOINERS = {"-": "-", "\u2010": "-", "\u2011": "-", "/": "/"}
+_PARTICIPLES = {"VBN", "VBD", "VBG"}
+
+
+def _joined(doc: Doc, j: int, start: int, end: int, shouting: bool) -> bool:
+    """Token j is a hyphen or slash inside one name, binding the name part before it to the word after:
+    "Kara-Murza", "Radio Free Europe/Radio Liberty", "RFE/RL", and a given name's second syllable in
+    lower case after a surname ("Choi Sang-mok", "Kim E-bae"); not "Kremlin-backed" or "Kyiv-led"."""
+    if j + 1 >= end or doc[j].text not in _JOINERS or doc[j - 1].whitespace_ or doc[j].whitespace_:
+        return False
+    after = doc[j + 1]
+    if _is_name(after, shouting) and after.text[:1].isupper():
+        return True
+    return (_JOINERS[doc[j].text] == "-" and after.is_alpha and after.is_lower and len(after) <= 5
+            and after.tag_ not in _PARTICIPLES and j - 1 > start and len(doc[j - 1]) <= 5
+            and (doc[j - 1].is_title or len(doc[j - 1]) == 1 and doc[j - 1].is_upper))
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
+
+
+def _person_like(text: str) -> bool:
+    """Two words or more, each capitalised letters (hyphens allowed): "Jane Doe", "Kim E-bae"."""
+    words = text.split()
+    return len(words) >= 2 and all(w[:1].isupper() and not w.isupper() or len(w) == 1 and w.isupper()
+                                   for w in words) and all(_NAME_WORD.match(w) for w in words)
+
+
+def _given_syllable(doc: Doc, j: int, start: int, end: int, shouting: bool) -> bool:
+    """A given name's first syllable the tagger did not call a name ("E" in "Kim E-bae")."""
+    return doc[j].is_alpha and doc[j].is_title and len(doc[j]) <= 5 and not doc[j - 1].whitespace_ == "" \
+        and _joined(doc, j + 1, start, end, shouting)
+
+
 def proper_noun_runs(doc: Doc) -> list[Span]:
     """Maximal runs of proper nouns within a line, titles stripped, each labelled by what its words and
     context say: PERSON ("Captain John Doe", "Keith Kellogg"), ORG ("Committee of the Red Cross"), LOC
@@ -138,9 +172,15 @@ def proper_noun_runs(doc: Doc) -> list[Span]:
                 i += 1
                 continue
             j = i
-            while j < sent.end and _is_name(doc[j], shouting) and j not in unnamed:
+            while j < sent.end and j not in unnamed and (
+                    _is_name(doc[j], shouting) or j > i and _given_syllable(doc, j, i, sent.end, shouting)):
                 j += 1
                 if "\n" in doc[j - 1].whitespace_:
+                    break
+                if _joined(doc, j, i, sent.end, shouting):
+                    j += 2
+                    if _is_name(doc[j - 1], shouting) or "\n" in doc[j - 1].whitespace_:
+                        continue
                     break
                 # "International Committee of the Red Cross": a body's name goes on across "of the".
                 if j < sent.end and aliases.kind_of_words([t.text for t in doc[i:j]]) == "body":
@@ -164,13 +204,32 @@ def proper_noun_runs(doc: Doc) -> list[Span]:
                 label = "PERSON"
             elif _in_place_context(span, cfg):
                 label = "LOC"
-            elif len(name) >= 2 and all(t.is_title and t.is_alpha for t in name):
+            elif _person_like(name.text):
                 label = "PERSON"
             else:
                 label = ""
             runs.append(Span(doc, start, j, label=label))
             i = j
     return runs
+
+
+_OPEN, _CLOSE = re.compile(r"\s*[(\[]\s*$"), re.compile(r"^\s*[)\]]")
+
+
+def defined_acronyms(found: list[dict], text: str) -> dict[str, str]:
+    """Acronyms the article spells out beside a name, whatever its initials: "National Intelligence
+    Organisation (MIT)" or "MIT (National Intelligence Organisation)". acronym key -> the name."""
+    out: dict[str, str] = {}
+    for a, b in zip(found, found[1:], strict=False):
+        for name, short in ((a, b), (b, a)):
+            inner = short is b
+            gap = text[a["end"]:b["start"]]
+            if not (_OPEN.match(gap) and _CLOSE.match(text[b["end"]:b["end"] + 3])):
+                continue
+            if aliases.is_acronym(short["text"]) and name["type"] != "person" and len(name["name"].split()) > 1 \
+                    and (inner or not aliases.is_acronym(name["text"])):
+                out.setdefault(aliases.acronym_key(short["text"]), name["name"])
+    return out
 
 
 def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
@@ -213,7 +272,8 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
                           "type": actor.type, "party": actor.party, "label": span.label_})
             offset = at + len(part)
     # "Doe", "Hakan", "ICRC": a bare name stands for the one full name the article gives it.
-    links = aliases.link_article((a["name"], a["type"], a["text"]) for a in found)
+    links = aliases.link_article(((a["name"], a["type"], a["text"]) for a in found),
+                                 defined_acronyms(found, text_of_doc))
     full = {a["name"]: a for a in found}
     for actor in found:
         if actor["name"] in links:
