@@ -168,8 +168,9 @@ def _diff(paths, store, topic, resolutions_file, claims_dir: Path | None = None,
             diff = cluster.diff(claims_dir, verdicts, topic, address=address)
         else:
             from . import parquet
+            from .aliases import merge_corpus
 
-            claims = parquet.read_claims(claims_dir)
+            claims = merge_corpus(parquet.read_claims(claims_dir))
             diff = reconcile(claims, verdicts, topic=topic)
     elif engine is Engine.ray:
         raise ClaimsError("--engine ray reconciles a Parquet dataset: add --claims DIR "

@@ -210,9 +210,11 @@ def _event_groups(table: pa.Table) -> pa.Table:
     """The whole dataset in one batch, out as one row per event group (its claims as JSON)."""
     import pyarrow as pa
 
+    from .aliases import merge_corpus
     from .reconcile import event_groups
 
-    groups = event_groups(parquet.from_table(table))
+    # Names merge across the whole corpus, as the local engine does: this task sees every claim.
+    groups = event_groups(merge_corpus(parquet.from_table(table)))
     return pa.table({"group": pa.array([CLAIMS.dump_json(g).decode() for g in groups], pa.large_string())})
 
 
