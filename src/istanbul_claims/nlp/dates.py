@@ -30,8 +30,14 @@ _LEADS = ("on", "by", "until", "till", "since", "in", "from", "at", "the", "this
 # Months from the article's month a yearless month may lie, by what the sentence says: news recalls
 # (a month ahead at most); a past-tense verb, never ahead; after "by" or "until" the nearest one;
 # after "will" or "due" the coming one.
-WINDOWS = {"recent": (-10, 1), "past": (-11, 0), "deadline": (-6, 5), "ahead": (0, 11)}
+WINDOWS = {"recent": (-10, 1), "past": (-11, 0), "deadline": (-6, 5), "ahead": (0, 11), "present": (-10, 1)}
 _UNITS = {"day": 1, "week": 7}
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    speech = rules.cues()["speech"]
+    return frozenset(speech["verbs"]) | frozenset(speech["quote_verbs"])
 
 
 @cache
@@ -211,7 +217,7 @@ def resolve(text: str, ref: dt.date | None, tense: str = "recent") -> tuple[dt.d
             day = ref + dt.timedelta(days=(_WEEKDAYS[m[2]] - ref.weekday()) % 7 or 7)
         elif m[1] in ("last", "previous") and delta == 0:
             day -= dt.timedelta(days=7)
-        elif tense == "ahead" and not m[1]:
+        elif tense in ("ahead", "present") and not m[1]:
             day = ref + dt.timedelta(days=(_WEEKDAYS[m[2]] - ref.weekday()) % 7)
         return day, day
     return _parsed(t, ref)
@@ -243,6 +249,11 @@ def tense_of(span: Span) -> str:
     if verb.pos_ in ("VERB", "AUX") and (verb.tag_ == "VBD" or any(
             c.tag_ == "VBD" or c.lemma_.lower() == "have" for c in aux)):
         return "past"
+    # "The mourning period ends on Saturday": the simple present of a schedule looks ahead to a weekday,
+    # but not in a headline ("Kyiv and Moscow swap prisoners on Friday") nor after a speech verb.
+    if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and span.sent.start > 0 and not aux \
+            and verb.lemma_.lower() not in _speech_verbs():
+        return "present"
     before = span.doc[span.start - 1].lower_ if span.start else ""
     return "deadline" if before in cfg["deadline"] else "recent"
 

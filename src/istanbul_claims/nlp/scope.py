@@ -48,17 +48,31 @@ def main_event(doc: Doc) -> str | None:
     days: Counter[dt.date] = Counter()
     for d in doc._.dates or []:
         day = dt.date.fromisoformat(d["date_start"])
-        if d["date_start"] == d["date_end"] and day == ref:
-            return ref.isoformat()  # the date line's day, named in the text: a report of that day
-        if _reported_on(doc, d["start"]):
+        if d["date_start"] != d["date_end"] or ref is not None and not (
+                -MAIN_WINDOW_DAYS[0] <= (day - ref).days <= MAIN_WINDOW_DAYS[1]):
             continue
-        if d["date_start"] == d["date_end"] and (
-                ref is None or -MAIN_WINDOW_DAYS[0] <= (day - ref).days <= MAIN_WINDOW_DAYS[1]):
-            days[day] += 1
-    if days:
-        # The day named most often; between equals, the first named (news leads with its own event).
-        return max(days, key=lambda day: days[day]).isoformat()
+        if _reported_on(doc, d["start"]):
+            # "Peskov told journalists on Friday": a report of that day, if it is the date line's, but
+            # no more than one vote: "Thursday's exchange" in the same article says what it is about.
+            days[day] += day == ref
+            continue
+        if day == ref:
+            return ref.isoformat()  # the date line's day, named for what happened: a report of that day
+        days[day] += 2 if _names_event(doc, d["start"]) else 1
+    if days and max(days.values()) > 0:
+        # The day named most often; between equals, the date line's, else the first named (news leads
+        # with its own event).
+        best = max(days.values())
+        return (ref if ref is not None and days[ref] == best else
+                next(day for day in days if days[day] == best)).isoformat()
     return f"ref:{ref.isoformat()}" if ref else None
+
+
+def _names_event(doc: Doc, char: int) -> bool:
+    """"Thursday's exchange", "Sunday's crash": a day owning a noun names the event it is the day of."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    return token is not None and token.dep_ == "poss"
 
 
 def date_event(start: dt.date, end: dt.date, main: dt.date) -> str | None:
