@@ -446,3 +446,13 @@ def test_an_acronym_defined_in_one_article_names_the_body_in_another():
     defined = ActorClaim(**_base("d1", 30, "KBO", None), value=ActorValue(name="Coastal Security Office", type="body"))
     claims = [actor("d1", "Coastal Security Office", "body"), defined, actor("d2", "KBO", None)]
     assert names(aliases.merge_corpus(claims))[-1] == ("d2", "Coastal Security Office")
+
+
+def test_an_age_belongs_to_the_person_its_article_names():
+    def age(doc: str, owner: str) -> FigureClaim:
+        return FigureClaim(**_base(doc, 80, "32", None),
+                           value=FigureValue(min=32, max=32, unit="year", subject="age", owner=owner))
+    claims = [actor("d1", "Evan Harlow"), age("d1", "harlow"), actor("d2", "Evan Harlow"), age("d2", "evan harlow"),
+              actor("d3", "Jane Doe"), actor("d3", "John Doe", start=20), age("d3", "doe")]
+    owners = [c.value.owner for c in aliases.merge_corpus(claims) if c.kind == "figure"]
+    assert owners == ["Evan Harlow", "Evan Harlow", "doe"]

@@ -129,6 +129,9 @@ def test_date_grammar_reads_relative_forms(parse, text, span, start, end):
     ("The envoys will meet in January.", "2025-12-20", "2026-01-01"),
     ("The envoys met in August.", "2025-06-05", "2024-08-01"),
     ("A draft must be ready by August.", "2025-06-05", "2025-08-01"),
+    # The simple present of a schedule looks ahead; a headline's present tells what happened.
+    ("Flags flew at half mast. The mourning period ends on Saturday.", "2024-12-31", "2025-01-04"),
+    ("Kyiv and Moscow swap prisoners on Friday", "2025-05-24", "2025-05-23"),
 ])
 def test_the_verb_decides_which_year_or_week_a_date_is_in(parse, text, reference, start):
     assert [d["date_start"] for d in parse(text, reference=reference)._.dates] == [start]
@@ -368,6 +371,10 @@ def test_pipeline_runs_in_two_processes(nlp):
     ("The sides agreed to swap 500 prisoners each.", "500 prisoners each", "status", "agreed"),
     ("Moscow offered to hand over 900 bodies.", "900 bodies", "status", "proposed"),
     ("The sides swapped 500 prisoners on Friday.", "500 prisoners", "status", "done"),
+    # A plural people's name counts its citizens.
+    ("Moscow freed 16 people in exchange for eight Russians.", "eight", "subject", "citizen"),
+    ("Moscow freed 16 people in exchange for eight Russians.", "eight", "mods", ["russian"]),
+    ("The FSB said eight Russian nationals came home.", "eight", "subject", "citizen"),
     # A time of day is about what happened then.
     ("The plane struck the wall at 9:03 am.", "9:03 am", "subject", "time of day"),
 ])
@@ -386,6 +393,12 @@ def test_an_age_set_off_after_a_name_is_that_persons(parse):
     # A report of the day after names the day it happened: its undated sentences may be about that day.
     ("The jet crashed on Sunday. Officials said on Monday that 179 died. Investigators are at work.",
      "2024-12-30", "follow:2024-12-30<2024-12-29"),
+    # The date line's day, named only as when something was said, still beats one other day...
+    ("Peskov told journalists on Friday that the talks went well. Zelensky flew to Ankara on Thursday.",
+     "2025-05-16", "follow:2025-05-16<2025-05-15"),
+    # ...but not a day that owns the event ("Thursday's exchange").
+    ("Putin met the men freed in Thursday's exchange. The FSB said on Thursday that eight men came home. "
+     "Peskov said on Friday that they were officers.", "2024-08-02", "2024-08-01"),
 ])
 def test_what_an_article_is_about(parse, text, reference, event):
     assert parse(text, reference=reference)._.sentences[-1]["doc_event"] == event

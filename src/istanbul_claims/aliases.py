@@ -559,7 +559,8 @@ def merge_corpus(claims: list[Claim]) -> list[Claim]:
     and figures. Pure and deterministic; claims that do not change are returned as they are."""
     mentions = [(c.doc, c.value.name, c.value.type, c.value.party, c.text) for c in claims if c.kind == "actor"]
     names = corpus_names(mentions)
-    if not names:
+    owned = any(c.kind == "figure" and c.value.owner for c in claims)
+    if not names and not owned:
         return list(claims)
 
     def actor(doc: str, name: str | None) -> Actor | None:
@@ -568,6 +569,20 @@ def merge_corpus(claims: list[Claim]) -> list[Claim]:
     def rename(doc: str, name: str | None) -> str | None:
         found = actor(doc, name)
         return found.name if found else name
+
+    people: dict[str, set[str]] = defaultdict(set)
+    for doc, name, kind, _, _ in mentions:
+        found = actor(doc, name)
+        if (found.type if found else kind) == "person":
+            people[doc].add(found.name if found else name)
+
+    def owner(doc: str, words: str) -> str:
+        """Whose age: the person the article names with these words ("gershkovich" is Evan Gershkovich
+        when the article names no other Gershkovich), so two articles' ages of one person compare."""
+        key = _key(words)
+        found = {n for n in people[doc] if _key(n) == key} or \
+            {n for n in people[doc] if _key(n).split()[-1:] == key.split()[-1:]}
+        return next(iter(found)) if len(found) == 1 else words
 
     out: list[Claim] = []
     for claim in claims:
@@ -579,9 +594,13 @@ def merge_corpus(claims: list[Claim]) -> list[Claim]:
         if claim.kind == "actor" and (found := actor(claim.doc, value.name)):
             update["value"] = value.model_copy(update={"name": found.name, "type": value.type or found.type,
                                                        "party": value.party or found.party})
-        elif claim.kind in ("proposal", "figure") and value.proposer:
-            proposer = rename(claim.doc, value.proposer)
-            if proposer != value.proposer:
-                update["value"] = value.model_copy(update={"proposer": proposer})
+        elif claim.kind in ("proposal", "figure"):
+            changes = {}
+            if value.proposer and (proposer := rename(claim.doc, value.proposer)) != value.proposer:
+                changes["proposer"] = proposer
+            if claim.kind == "figure" and value.owner and (who := owner(claim.doc, value.owner)) != value.owner:
+                changes["owner"] = who
+            if changes:
+                update["value"] = value.model_copy(update=changes)
         out.append(claim.model_copy(update=update) if update else claim)
     return out

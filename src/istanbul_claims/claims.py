@@ -80,6 +80,11 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
     for rec in doc._.figures or []:
         topic = cfg["subject_topics"].get(rec["subject"] or "")
         value = FigureValue(**{k: rec[k] for k in FigureValue.model_fields})
-        out.append(FigureClaim(**base("figure", rec, topic), value=value))
+        fields = base("figure", rec, topic)
+        if value.subject == "age" and value.owner and value.exact and fields["doc_event"]:
+            # A named person's age is theirs on the day of the report, whichever day the sentence recalls
+            # ("Gershkovich, 32, was sentenced on July 19").
+            fields["event"] = fields["doc_event"]
+        out.append(FigureClaim(**fields, value=value))
     out.sort(key=lambda c: (c.start, c.kind))
     return out

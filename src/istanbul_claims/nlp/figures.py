@@ -227,7 +227,26 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
     out["partial"] = out["partial"] or _is_part(noun)
     out["subject"] = normal_noun(noun)
     out["mods"] = list(modifiers(noun))
+    if (people := demonym(noun)) is not None:
+        # "eight Russians" are eight Russian citizens.
+        out["subject"] = subject_word("citizen") or "citizen"
+        out["mods"] = sorted({*out["mods"], people})
     return out
+
+
+_DEMONYM_END = re.compile(r"(?:an|ese|i)$")
+
+
+def demonym(noun: Token) -> str | None:
+    """The nationality a plural proper noun names ("Russians", "Koreans", "Israelis"), lower case."""
+    if noun.pos_ != "PROPN" or not noun.text[:1].isupper():
+        return None
+    text = noun.text
+    singular = text[:-1] if text.endswith("s") else text
+    if singular == text and not text.endswith("ese"):
+        return None  # a singular name ("Ukraine", "Morgan") is not a people
+    known = rules.actors().get("adjectives", {})
+    return singular.lower() if singular in known or _DEMONYM_END.search(singular) else None
 
 
 def frame_of(num: Token) -> str | None:
