@@ -422,3 +422,12 @@ def test_a_proposal_read_out_by_the_other_side_stays_its_authors(parse, text):
 
 def test_a_figure_that_only_could_happen_is_a_possibility(parse):
     assert figures(parse("Russia could hand over 3,000 bodies next week."))["3,000 bodies"]["status"] == "possible"
+
+
+@pytest.mark.parametrize(("text", "name", "venue"), [
+    ("The talks were held at the Morvane Palace on Monday.", "Morvane Palace", True),
+    ("Delegations are gathering at the Ostrel Palace.", "Ostrel Palace", True),
+    ("The Morvane Palace was built in 1856.", "Morvane Palace", False),
+])
+def test_a_place_named_as_where_something_happened_is_a_venue(parse, text, name, venue):
+    assert {a["text"]: a["venue"] for a in parse(text)._.actors}[name] is venue

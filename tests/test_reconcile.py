@@ -6,7 +6,15 @@ import random
 
 import pytest
 
-from istanbul_claims.models import FigureClaim, FigureValue, ProposalClaim, ProposalValue, Resolution
+from istanbul_claims.models import (
+    ActorClaim,
+    ActorValue,
+    FigureClaim,
+    FigureValue,
+    ProposalClaim,
+    ProposalValue,
+    Resolution,
+)
 from istanbul_claims.reconcile import compare_figures, reconcile
 
 _n = iter(range(10_000))
@@ -234,3 +242,35 @@ def test_times_of_day_have_minutes_of_slack(a, b, kind):
     va = FigureValue(min=a[0], max=a[0], approximate=a[1], unit="time", subject="time of day")
     vb = FigureValue(min=b[0], max=b[0], approximate=b[1], unit="time", subject="time of day")
     assert compare_figures(va, vb) == kind
+
+
+# ------------------------------------------------------------------------------- where --
+
+def venue(doc, name, venue=True, event="2025-06-02"):
+    i = next(_n)
+    sentence = f"The talks were held at the {name}."
+    return ActorClaim(id=f"a{i:04d}", doc=doc, text=name, sentence=sentence, start=i, end=i + 1, topics=["talks"],
+                      event=event, value=ActorValue(name=name, type="place", venue=venue))
+
+
+def test_two_palaces_for_one_meeting_are_a_place_contradiction():
+    found = reconcile([venue("a", "Morvane Palace"), venue("b", "Ostrel Palace"), venue("c", "Ostrel Palace")])
+    assert [c.kind for c in found.contradictions] == ["place"]
+    assert "Morvane Palace per a" in found.contradictions[0].explanation
+
+
+@pytest.mark.parametrize("claims", [
+    # A city holds a palace: "in Valdoria" and "at the Morvane Palace" can both be right.
+    [venue("a", "Valdoria"), venue("b", "Morvane Palace")],
+    # The short name of the same palace.
+    [venue("a", "Morvane"), venue("b", "Morvane Palace")],
+    # A palace only named, not as where it happened.
+    [venue("a", "Morvane Palace", venue=False), venue("b", "Ostrel Palace")],
+    # Different events' venues.
+    [venue("a", "Morvane Palace"), venue("b", "Ostrel Palace", event="2025-05-16")],
+    # Every report names both: two happenings (a lunch, the talks), not a dispute.
+    [venue("a", "Morvane Palace"), venue("a", "Ostrel Palace"), venue("b", "Morvane Palace"),
+     venue("b", "Ostrel Palace")],
+])
+def test_venues_that_can_both_be_right_do_not_contradict(claims):
+    assert reconcile(claims).contradictions == []

@@ -69,7 +69,7 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
     out: list[Claim] = []
     for rec in doc._.actors or []:
         out.append(ActorClaim(**base("actor", rec), value=ActorValue(name=rec["name"], type=rec["type"],
-                                                                   party=rec["party"])))
+                                                                   party=rec["party"], venue=rec["venue"])))
     for rec in doc._.dates or []:
         out.append(DateClaim(**base("date", rec), value=DateValue(start=rec["date_start"], end=rec["date_end"])))
     for rec in doc._.proposals or []:

@@ -90,6 +90,9 @@ class ActorValue(BaseModel):
     type: str | None = None
     # The side an actor speaks for (Kyiv and Zelensky for Ukraine), so stances compare by party.
     party: str | None = None
+    # Named as where something happened ("talks at the X Palace", "held in Y"): an extra beyond the
+    # contract, read by the place comparison.
+    venue: bool = False
 
 
 class DateValue(BaseModel):
@@ -168,7 +171,7 @@ class Cluster(BaseModel):
     claims: list[Claim]
 
 
-ContradictionKind = Literal["numeric", "range", "reciprocity", "stance", "other"]
+ContradictionKind = Literal["numeric", "range", "reciprocity", "stance", "place", "other"]
 
 
 class Contradiction(BaseModel):

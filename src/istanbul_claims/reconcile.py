@@ -13,8 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 
-from . import numbers, rules
+from . import aliases, numbers, rules
 from .models import (
+    ActorClaim,
     Claim,
     Cluster,
     Contradiction,
@@ -289,6 +290,57 @@ def explain(kind: str, sides: list[list[Claim]], subject: str) -> str:
     return f"Reports disagree on {what}: " + "; versus ".join(parts) + also + "."
 
 
+@cache
+def _facilities() -> frozenset[str]:
+    return frozenset(aliases.fold(w).lower() for w in rules.cues()["actors"].get("facilities", []))
+
+
+def _venue_words(name: str) -> frozenset[str]:
+    return frozenset(aliases.fold(name).lower().replace("'s", "").split())
+
+
+def venue_sides(claims: Iterable[Claim]) -> list[list[ActorClaim]]:
+    """Where one event happened, as its reports say: a side per distinct venue, each a facility ("the X
+    Palace", "the Y Hotel"; a city holds a palace, so it never opposes one). A name inside another is
+    the same venue ("Dolmabahce" and "Dolmabahce Palace")."""
+    venues = [c for c in claims if isinstance(c, ActorClaim) and c.value.venue
+              and aliases.fold(c.value.name).lower().split()[-1:] and
+              aliases.fold(c.value.name).lower().split()[-1] in _facilities()]
+    names = sorted({c.value.name for c in venues}, key=lambda n: (-len(_venue_words(n)), n))
+    canon: dict[str, str] = {}
+    for name in names:
+        canon[name] = next((k for k in canon.values() if _venue_words(name) <= _venue_words(k)), name)
+    sides: dict[str, list[ActorClaim]] = defaultdict(list)
+    for c in sorted(venues, key=lambda c: (c.doc, c.start)):
+        sides[canon[c.value.name]].append(c)
+    return sorted(sides.values(), key=lambda side: min(c.id for c in side))
+
+
+def _place_conflict(claims: list[Claim], event: str, resolutions: dict[str, Resolution]
+                    ) -> tuple[Cluster, Contradiction] | None:
+    """Reports that put one event at different venues."""
+    sides = venue_sides(claims)
+    members = [c for side in sides for c in side]
+    if len(sides) < 2 or len(sides) > MAX_SIDES or len({c.doc for c in members}) < 2:
+        return None
+    if all(len({c.doc for c in side} - set.union(*({c.doc for c in o} for o in sides if o is not side))) == 0
+           for side in sides):
+        return None  # every report names every venue: several happenings, not a dispute
+    key = f"place|{event}"
+    topic = _topic(members)
+    cluster = Cluster(id=f"k-{_stable(key)}", topic=topic, topics=sorted({topic}), key=key, claims=members)
+    cid = f"x-{_stable(key, *sorted(side[0].value.name for side in sides))}"
+    docs = {c.doc for c in members}
+    resolution = resolutions.get(cid)
+    parts = [f"{side[0].value.name} per {', '.join(dict.fromkeys(_who(c) for c in side))}" for side in sides]
+    return cluster, Contradiction(
+        id=cid, topic=topic, kind="place", cluster=cluster.id,
+        status="resolved" if resolution else "unresolved", resolution=resolution,
+        between="sources" if len(docs) > 1 else "speakers",
+        explanation="Reports disagree on where it took place: " + "; versus ".join(parts) + ".",
+        claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]])
+
+
 def _sides(kind: str, members: list[Claim]) -> list[list[Claim]]:
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in members:
@@ -384,6 +436,10 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
                 claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]],
             ))
     event = claims[0].event if claims else "?"
+    place = _place_conflict(claims, event, resolutions)
+    if place is not None:
+        clusters.append(place[0])
+        contradictions.append(place[1])
     summary = EventSummary(event=event, documents=sorted({c.doc for c in claims if c.doc_event == event}),
                            clusters=len(clusters), contradictions=len(contradictions))
     return Diff(documents=sorted({c.doc for c in claims}), events=[summary], clusters=clusters,

@@ -256,7 +256,10 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
 
     found: list[dict] = []
     text_of_doc = doc_text(doc)
+    cfg = rules.cues()["actors"]
     for span in chosen:
+        # Where something happened: a place or unknown name after "held at", "talks in".
+        venue = span.label_ in ("LOC", "ALIAS", "") and _in_place_context(span, cfg)
         text = aliases.strip_possessive(span.text)
         # "Zelensky-Putin summit": two actors in one hyphenated entity.
         parts = [text] if "-" not in text else text.split("-")
@@ -269,7 +272,8 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
             if actor.type is None and span.label_ == "ALIAS":
                 continue
             found.append({"start": at, "end": at + len(part), "text": part, "name": actor.name,
-                          "type": actor.type, "party": actor.party, "label": span.label_})
+                          "type": actor.type, "party": actor.party, "label": span.label_,
+                          "venue": venue and actor.type in (None, "place", "state")})
             offset = at + len(part)
     # "Doe", "Hakan", "ICRC": a bare name stands for the one full name the article gives it.
     links = aliases.link_article(((a["name"], a["type"], a["text"]) for a in found),
