@@ -274,3 +274,12 @@ def test_two_palaces_for_one_meeting_are_a_place_contradiction():
 ])
 def test_venues_that_can_both_be_right_do_not_contradict(claims):
     assert reconcile(claims).contradictions == []
+
+
+def test_a_contradiction_id_depends_on_what_a_reader_sees_not_on_the_slot_layout():
+    plain = [fig("a", "s1", 300, 300), fig("b", "s2", 450, 450)]
+    narrowed = [c.model_copy(update={"value": c.value.model_copy(update={"mods": ["fallen"], "frame": "return"})})
+                for c in plain]
+    other_values = [fig("a", "s1", 300, 300), fig("b", "s2", 500, 500)]
+    ids = [reconcile(claims).contradictions[0].id for claims in (plain, narrowed, other_values)]
+    assert ids[0] == ids[1] != ids[2]

@@ -341,19 +341,28 @@ def _place_conflict(claims: list[Claim], event: str, resolutions: dict[str, Reso
         claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]])
 
 
+def _side_label(kind: str, claim: Claim) -> str | None:
+    """What one side holds, in the terms of the contradiction's kind."""
+    if kind == "reciprocity":
+        return claim.value.basis
+    if kind == "stance":
+        return "positive" if claim.value.stance in _POSITIVE else "reject"
+    v = claim.value
+    return repr((v.min, v.max, v.min_inclusive, v.max_inclusive, v.approximate))
+
+
 def _sides(kind: str, members: list[Claim]) -> list[list[Claim]]:
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in members:
-        if kind == "reciprocity":
-            label = claim.value.basis
-        elif kind == "stance":
-            label = "positive" if claim.value.stance in _POSITIVE else "reject"
-        else:
-            v = claim.value
-            label = repr((v.min, v.max, v.min_inclusive, v.max_inclusive, v.approximate))
-        if label:
+        if label := _side_label(kind, claim):
             groups[label].append(claim)
     return sorted(groups.values(), key=lambda side: min(c.id for c in side))
+
+
+def contradiction_id(event: str, what: str, kind: str, sides: list[list[Claim]]) -> str:
+    """A contradiction's id from what a reader sees: the event, what is disputed and each side's value.
+    Verdicts in a resolutions file outlive changes to how claims are clustered and slotted."""
+    return f"x-{_stable(event, what, kind, *sorted(str(_side_label(kind, side[0])) for side in sides))}"
 
 
 def canonical_events(claims: Iterable[Claim]) -> dict[str, str]:
@@ -425,7 +434,11 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
                 # One article listing several numbers, or a slot holding many values, is far more often
                 # several facts than a dispute: precision first.
                 continue
-            cid = f"x-{_stable(key, kind, label)}"
+            what = subject if isinstance(involved[0], FigureClaim) else "|".join(key.split("|")[2:])
+            cid = contradiction_id(involved[0].event, str(what), kind, sides)
+            if any(c.id == cid for c in contradictions):
+                # The same values disputed in two slots of one noun (done and agreed): the slot tells them apart.
+                cid = contradiction_id(involved[0].event, f"{what}|{label}", kind, sides)
             docs = {c.doc for c in involved}
             resolution = resolutions.get(cid)
             contradictions.append(Contradiction(
