@@ -431,3 +431,19 @@ def test_a_figure_that_only_could_happen_is_a_possibility(parse):
 ])
 def test_a_place_named_as_where_something_happened_is_a_venue(parse, text, name, venue):
     assert {a["text"]: a["venue"] for a in parse(text)._.actors}[name] is venue
+
+
+@pytest.mark.parametrize(("text", "span", "event"), [
+    # A sentence naming several days: each figure takes its own clause's day...
+    ("The exchange ended on Sunday. On Saturday 307 servicemen went each way, and on Sunday the last 303.",
+     "307 servicemen", "2025-05-24"),
+    ("The exchange ended on Sunday. On Saturday 307 servicemen went each way, and on Sunday the last 303.",
+     "303", "2025-05-25"),
+    # ...and one whose clause no date reaches is too uncertain to compare.
+    ("The exchange ended on Sunday. On the first day 390 people crossed; on Saturday 307 servicemen went, and "
+     "on Sunday 303.", "390 people", "?"),
+    # One day in the sentence: the sentence's event holds.
+    ("The exchange ended on Sunday. On Saturday 307 servicemen went each way.", "307 servicemen", None),
+])
+def test_a_figure_takes_the_day_of_its_own_clause(parse, text, span, event):
+    assert figures(parse(text, reference="2025-05-25"))[span]["event"] == event

@@ -81,6 +81,8 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
         topic = cfg["subject_topics"].get(rec["subject"] or "")
         value = FigureValue(**{k: rec[k] for k in FigureValue.model_fields})
         fields = base("figure", rec, topic)
+        if rec.get("event"):
+            fields["event"] = rec["event"]  # its clause's day, where its sentence names several
         if value.subject == "age" and value.owner and value.exact and fields["doc_event"]:
             # A named person's age is theirs on the day of the report, whichever day the sentence recalls
             # ("Gershkovich, 32, was sentenced on July 19").

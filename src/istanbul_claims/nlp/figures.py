@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import numbers, rules
+from . import scope
 from .util import ancestors, doc_text, lemma, lemmas
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
@@ -361,6 +362,9 @@ def find_figures(doc: Doc) -> list[dict]:
                       counted=lemma(counted) if counted is not None else None,
                       frame=frame_of(num), status=status_of(num), proposer=proposer_of(doc, num), **slot)
         found.append(record)
+    # A sentence naming several days: each figure takes its own clause's ("on Saturday 307 ...").
+    for record, event in zip(found, scope.figure_events(doc, [r["num_start"] for r in found]), strict=True):
+        record["event"] = event
     return found
 
 

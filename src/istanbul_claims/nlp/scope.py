@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -129,6 +129,81 @@ def follow_up(doc: Doc, main_day: dt.date | None) -> str | None:
     # Every candidate, the most named first: the reconciler takes the first another article states.
     earlier = sorted(days, key=lambda day: (-days[day], day))
     return f"follow:{main_day.isoformat()}<{','.join(day.isoformat() for day in earlier)}"
+
+
+def _date_label(doc: Doc, d: dict, main: str, main_day: dt.date, own: str) -> str | None:
+    """The event one date in a sentence points at (a day, "range:..", the article's own event or its
+    day), or None for a date that says when something was said."""
+    if _reported_on(doc, d["start"]):
+        return None
+    start, end = dt.date.fromisoformat(d["date_start"]), dt.date.fromisoformat(d["date_end"])
+    other = date_event(start, end, main_day)
+    if other is not None:
+        return other
+    if start == end == main_day:
+        return main
+    if start <= main_day + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main_day:
+        return own
+    return None
+
+
+def _clause_head(token):
+    return next((t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+
+
+def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
+    """For figures at these character offsets, the event of their own clause when their sentence names
+    days of several events ("390 crossed on Friday, and on Saturday 307 went each way"): the day dating
+    the figure's clause, or "?" when no date or several stand in it (too uncertain to compare). None
+    where the sentence's event holds."""
+    main = main_event(doc)
+    main_day = event_day(main) if main and not main.startswith("follow:") else None
+    if main_day is None:
+        return [None] * len(chars)
+    own = follow_up(doc, main_day) or main
+    # Each sentence's dates and the event each points at, once: an article may hold thousands of figures.
+    labelled: dict[int, list[tuple[dict, str]]] = defaultdict(list)
+    for d in doc._.dates or []:
+        span = doc.char_span(d["start"], d["start"] + 1, alignment_mode="expand")
+        if span is not None and len(span) and not _subordinate(doc, d["start"]):
+            label = _date_label(doc, d, main, main_day, own)
+            if label is not None:
+                labelled[span[0].sent.start].append((d, label))
+    out: list[str | None] = []
+    for char in chars:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            out.append(None)
+            continue
+        labels = labelled.get(span[0].sent.start, [])
+        if len({label for _, label in labels}) < 2:
+            out.append(None)
+            continue
+        # The figure's chain up to its clause's verb; a date is the figure's when what it modifies lies on
+        # that chain, and the nearest such date wins ("on Sunday the last 303" beside "on Saturday 307").
+        chain = [span[0]]
+        while chain[-1].pos_ not in ("VERB", "AUX") and chain[-1].head is not chain[-1]:
+            chain.append(chain[-1].head)
+        at = {t.i: k for k, t in enumerate(chain)}
+        mine: dict[int, set[str]] = defaultdict(set)
+        for d, label in labels:
+            date_span = doc.char_span(d["start"], d["start"] + 1, alignment_mode="expand")
+            if date_span is None or not len(date_span):
+                continue
+            modified = _modified(date_span[0])
+            if modified.i in at:
+                mine[at[modified.i]].add(label)
+        nearest = mine[min(mine)] if mine else set()
+        out.append(next(iter(nearest)) if len(nearest) == 1 else "?")
+    return out
+
+
+def _modified(token):
+    """What a date phrase modifies: the head of its preposition ("went" in "on Saturday 307 went")."""
+    head = token
+    while head.dep_ in ("pobj", "compound", "amod", "nummod", "det") and head.head is not head:
+        head = head.head
+    return head.head if head.dep_ == "prep" else head.head if head.dep_ == "npadvmod" else head
 
 
 def scope_sentences(doc: Doc) -> None:
