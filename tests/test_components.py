@@ -447,3 +447,11 @@ def test_a_place_named_as_where_something_happened_is_a_venue(parse, text, name,
 ])
 def test_a_figure_takes_the_day_of_its_own_clause(parse, text, span, event):
     assert figures(parse(text, reference="2025-05-25"))[span]["event"] == event
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Of the 181 people on board, only two flight attendants survived.", "181 people"),
+    ("Officials said at least 96 of the 181 people on board had died.", "181 people"),
+])
+def test_the_whole_a_part_is_taken_from_has_no_frame_of_the_part(parse, text, span):
+    assert figures(parse(text))[span]["frame"] is None

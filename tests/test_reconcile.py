@@ -283,3 +283,41 @@ def test_a_contradiction_id_depends_on_what_a_reader_sees_not_on_the_slot_layout
     other_values = [fig("a", "s1", 300, 300), fig("b", "s2", 500, 500)]
     ids = [reconcile(claims).contradictions[0].id for claims in (plain, narrowed, other_values)]
     assert ids[0] == ids[1] != ids[2]
+
+
+# --------------------------------------------------------------------------- follow-ups --
+
+def crash(doc, n, event, doc_event=None, subject="person"):
+    i = next(_n)
+    return FigureClaim(id=f"c{i:04d}", doc=doc, text=str(n), sentence=f"{n} {subject} s{i}", start=i, end=i + 1,
+                       topics=["casualties"], event=event, doc_event=doc_event or event,
+                       value=FigureValue(min=n, max=n, subject=subject, frame="kill"))
+
+
+def _events_of(claims):
+    from istanbul_claims.reconcile import event_groups
+    return {c.doc: c.event for group in event_groups(claims) for c in group}
+
+
+def test_a_lone_report_days_later_repeating_an_events_figures_is_its_follow_up():
+    claims = [crash("a", 179, "2024-12-29"), crash("a", 181, "2024-12-29", subject="passenger"),
+              crash("b", 179, "2024-12-29"), crash("c", 179, "2024-12-31"),
+              crash("c", 181, "2024-12-31", subject="passenger")]
+    assert _events_of(claims)["c"] == "2024-12-29"
+
+
+@pytest.mark.parametrize(("claims", "day"), [
+    # One shared figure is a coincidence, not a story.
+    ([crash("a", 179, "2024-12-29"), crash("c", 179, "2024-12-31"), crash("c", 40, "2024-12-31")], "2024-12-31"),
+    # A day two articles report is an event of its own.
+    ([crash("a", 179, "2024-12-29"), crash("a", 181, "2024-12-29", subject="passenger"),
+      crash("c", 179, "2024-12-31"), crash("c", 181, "2024-12-31", subject="passenger"),
+      crash("d", 5, "2024-12-31")], "2024-12-31"),
+    # A report that names the earlier day itself sets its own day apart (a second stage).
+    ([crash("a", 390, "follow:2025-05-23<2025-05-22"),
+      crash("a", 1000, "follow:2025-05-23<2025-05-22", subject="prisoner"),
+      crash("c", 390, "follow:2025-05-24<2025-05-23"),
+      crash("c", 1000, "follow:2025-05-24<2025-05-23", subject="prisoner")], "2025-05-24"),
+])
+def test_reports_that_are_not_follow_ups_keep_their_day(claims, day):
+    assert _events_of(claims)["c"] == day

@@ -393,16 +393,75 @@ def canonical_events(claims: Iterable[Claim]) -> dict[str, str]:
     return out
 
 
+# A report this many days after an event may be its follow-up without naming its day.
+STORY_DAYS = 10
+# Distinct figures a lone report must share with an earlier event's coverage to be its follow-up.
+STORY_SHARED = 2
+
+
+def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[str, set[tuple]]:
+    """Per event, the figures its coverage states that are unlikely to recur by chance: (class, measure,
+    min, max) of a counted noun, 10 or more."""
+    out: dict[str, set[tuple]] = defaultdict(set)
+    for c in claims:
+        if isinstance(c, FigureClaim) and c.value.subject and c.value.min is not None and c.value.min >= 10 \
+                and not c.value.elapsed:
+            out[(c.doc, canon[c.event])].add(
+                (_classes().get(c.value.subject, c.value.subject), measure(c.value), c.value.min, c.value.max))
+    return out
+
+
+def follow_ups(claims: list[Claim], canon: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """doc -> (its own event's label, the earlier event it follows up) for an article that alone reports
+    on its own day ("families keep vigil on Tuesday") and repeats STORY_SHARED or more of the figures
+    other articles give for one event up to STORY_DAYS before it ("179 killed", "181 on board"): its
+    own-day claims are that event's coverage. Events several articles report stay their own, and so does
+    a day the article itself sets apart from the earlier one it names."""
+    own = {c.doc: c.doc_event for c in claims if c.doc_event}
+    reporters: dict[str, set[str]] = defaultdict(set)
+    for doc, label in own.items():
+        reporters[canon.get(label, "?")].add(doc)
+    marks = _story_marks(claims, canon)
+    by_event: dict[str, dict[str, set[tuple]]] = defaultdict(dict)
+    for (doc, event), found in marks.items():
+        by_event[event][doc] = found
+    out: dict[str, tuple[str, str]] = {}
+    for doc, label in sorted(own.items()):
+        day = canon.get(label, "?")
+        if day == "?" or reporters[day] != {doc}:
+            continue
+        mine = marks.get((doc, day), set())
+        shared: dict[str, int] = {}
+        for event, docs in by_event.items():
+            if event == "?" or not 0 < (event_day(day) - event_day(event)).days <= STORY_DAYS:
+                continue
+            theirs = set().union(*(found for other, found in docs.items() if other != doc))
+            shared[event] = len(mine & theirs)
+        best = max(shared.values(), default=0)
+        winners = [e for e, n in shared.items() if n == best]
+        # An article that names that earlier day itself ("yesterday 390 came home") and still reports on
+        # its own day tells the two apart: a new stage of the story, not a follow-up of the first.
+        named = label.partition("<")[2].split(",") if label.startswith("follow:") else []
+        if best >= STORY_SHARED and len(winners) == 1 and winners[0] not in named:
+            out[doc] = (label, winners[0])
+    return out
+
+
 def event_groups(claims: Iterable[Claim]) -> list[list[Claim]]:
     """Claims split by the absolute event they belong to, each relabelled with it. Claims of different
     events never compare, so each group reconciles on its own (on one machine, or one group per task
     on a cluster); claims no event can be found for come last, as a group that compares nothing."""
     claims = list(claims)
     canon = canonical_events(claims)
+    story = follow_ups(claims, canon)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         event = canon[claim.event]
         doc_event = canon.get(claim.doc_event) if claim.doc_event else None
+        if claim.doc in story and claim.doc_event == story[claim.doc][0]:
+            doc_event = story[claim.doc][1]
+            if claim.event == claim.doc_event:
+                event = doc_event
         if event != claim.event or doc_event != claim.doc_event:
             claim = claim.model_copy(update={"event": event, "doc_event": doc_event})
         groups[event].append(claim)

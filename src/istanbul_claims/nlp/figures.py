@@ -253,6 +253,13 @@ def demonym(noun: Token) -> str | None:
 def frame_of(num: Token) -> str | None:
     """What happens to the counted thing: the nearest governing word in a frame of data/topics.toml."""
     _, frames, _ = _lexicons()
+    noun = num.head if num.dep_ == "nummod" else num
+    of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if of is not None and (of.head.pos_ in ("NUM", "PRON", "DET", "ADJ")
+                           or of.head.pos_ in ("VERB", "AUX") and of.i < of.head.i):
+        # "Of the 181 people on board, two survived", "96 of the 181": the whole a part is taken from;
+        # what happened to the part did not happen to it.
+        return None
     for token in [num, *ancestors(num, limit=7)]:
         if token.dep_ == "prep":
             continue  # "including the wounded" lists examples; it is not something done to them
