@@ -131,6 +131,13 @@ class _Grammar:
 
 
 @cache
+def _bases() -> dict[str, tuple[str, float]]:
+    """unit -> (dimension, factor to the dimension's base unit). Apart from the grammar: the reconciler
+    reads only this, and compiling the grammar's patterns costs more than a whole diff."""
+    return {unit: (dim, float(factor)) for unit, (dim, factor) in rules.cues()["numbers"]["base"].items()}
+
+
+@cache
 def _grammar() -> _Grammar:
     cfg = rules.cues()["numbers"]
     words = cfg["words"]
@@ -147,7 +154,7 @@ def _grammar() -> _Grammar:
     lead = r"(?<![\w.,/:@$\u00a3\u20ac\u00a5#-])"
 
     unit_map = {surface.lower(): unit for unit, forms in cfg["units"].items() for surface in forms}
-    base = {unit: (dim, float(factor)) for unit, (dim, factor) in cfg["base"].items()}
+    base = _bases()
     durations = {u for u, (dim, _) in base.items() if dim == "duration"}
     dur_surfaces = {unit: [s for s, u in unit_map.items() if u == unit] for unit in durations}
     du_all = _alt(s for forms in dur_surfaces.values() for s in forms)
@@ -307,7 +314,7 @@ def base_value(value: float | None, unit: str | None) -> tuple[str | None, float
     (an open bound) the dimension still comes back."""
     if unit is None:
         return "count", value
-    entry = _grammar().base.get(unit)
+    entry = _bases().get(unit)
     if entry is None:
         return None, None
     dim, factor = entry
