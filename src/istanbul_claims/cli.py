@@ -14,9 +14,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import resolutions as res
 from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNRESOLVED, ClaimsError
@@ -26,8 +23,29 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="
                   pretty_exceptions_enable=False,
                   help="Show where news articles about one event agree and where they contradict each other.\n\n"
                        "Example: [bold]claims extract seeds/[/bold] then [bold]claims diff --topic prisoners[/bold]")
-out = Console(soft_wrap=False)
-err = Console(stderr=True)
+
+
+class _Console:
+    """A rich Console made on first use: rich costs a diff printing JSON more than reading its claims."""
+
+    def __init__(self, **options) -> None:
+        self._options = options
+        self._console = None
+
+    @property
+    def console(self):
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return self._console
+
+    def __getattr__(self, name: str):
+        return getattr(self.console, name)
+
+
+out = _Console(soft_wrap=False)
+err = _Console(stderr=True)
 log = logging.getLogger("istanbul_claims")
 _state = {"debug": False}
 
@@ -87,6 +105,8 @@ def main(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks an
 def _fail(exc: ClaimsError) -> typer.Exit:
     if _state["debug"]:
         raise exc
+    from rich.markup import escape
+
     err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(exc.exit_code)
 
@@ -94,8 +114,10 @@ def _fail(exc: ClaimsError) -> typer.Exit:
 @contextmanager
 def _progress() -> Iterator[Callable[[Document], None]]:
     """A progress bar with articles/s on stderr (when it is a terminal); yields the per-article tick."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err,
+                  TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err.console,
                   disable=not err.is_terminal) as progress:
         task = progress.add_task("articles", total=None, rate="")
 
@@ -109,6 +131,8 @@ def _progress() -> Iterator[Callable[[Document], None]]:
 
 
 def _warn(line: str) -> None:
+    from rich.markup import escape
+
     err.print(f"[yellow]warning:[/yellow] {escape(line)}", highlight=False, soft_wrap=True)
 
 
@@ -316,7 +340,7 @@ def check(
         text = report.junit(result)
     else:
         text = None
-        report.check_table(result, out)
+        report.check_table(result, out.console)
     if text is not None:
         if output:
             res.atomic_write(output, text + "\n")
