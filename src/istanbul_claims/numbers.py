@@ -491,6 +491,11 @@ def _read_compound(m, text, g, cue):
         u2, n2 = g.units[c["u2"].lower()], number_value(c["n2"])
         if n2 is None or not 1 < g.base[u1][1] / g.base[u2][1] > n2:
             return None  # "2 hours 90 minutes", "3 days 2 weeks": two figures, not one
+    elif counted:
+        # "six and a half years", "an hour and a half": the unit written, with its fraction (6.5 years).
+        value = n1 + g.fractions[c["f"].lower()]
+        start = m.start("cmp")
+        return _Read(value, value, (start, start + len(first)), m.end("cmp"), unit=u1, numeric=False)
     else:
         u2 = g.smaller.get(u1)
         if u2 is None:
