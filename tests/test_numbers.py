@@ -484,3 +484,10 @@ def test_every_figure_value_field_reaches_the_claim_model():
     fig = find_figures("They swapped all 1,000 each at 9 am GMT.")
     values = [FigureValue(**{k: v for k, v in asdict(f).items() if k in FigureValue.model_fields}) for f in fig]
     assert [(v.all_of, v.per_side, v.tz) for v in values] == [(True, True, None), (False, False, "GMT")]
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [("Russia offered a two-to-three-day ceasefire.", 2, 3),
+                                                ("It proposed a 2-to-3-day truce.", 2, 3)])
+def test_a_hyphenated_range_before_its_noun_is_one_range(text, lo, hi):
+    (fig,) = find_figures(text)
+    assert (fig.min, fig.max, fig.unit) == (lo, hi, "day")

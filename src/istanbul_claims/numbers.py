@@ -221,7 +221,7 @@ def _grammar() -> _Grammar:
         "compound": rf"(?P<cmp>{compound}){after}",
         "between": rf"between\s+(?:(?P<bf>{filler})\s+)?(?P<a>{num})\s+and\s+(?P<b>{num}){unit}{after}{side}",
         "from": rf"from\s+(?P<a>{num})\s+to\s+(?P<b>{num}){unit}{after}{side}",
-        "range": rf"{lead}(?P<a>{num})(?P<sep>(?<=\d)\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
+        "range": rf"{lead}(?P<a>{num})(?P<sep>(?<=\d)\s*[-\u2013\u2014]\s*|\s+to\s+|-to-|\s+or\s+)"
                  rf"(?P<b>{num})(?![\w]){unit}{after}{side}",
         "x_for_x": rf"{lead}(?P<a>{num})(?:\s+for\s+|\s*-for-\s*)(?P<b>{num}){unit}{after}",
         "vague_unit": rf"\b(?P<v>{vague_unit})\b",
