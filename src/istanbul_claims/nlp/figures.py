@@ -250,6 +250,20 @@ def demonym(noun: Token) -> str | None:
     return singular.lower() if singular in known or _DEMONYM_END.search(singular) else None
 
 
+def _phrasal_frame(verb: Token, frames: dict[str, str]) -> str | None:
+    """A frame a verb names with its particle ("kick off") or set phrase ("get under way")."""
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "advmod") and child.i > verb.i:
+            words = [lemma(verb), child.lower_]
+            frame = frames.get(" ".join(words))
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if frame is None and obj is not None:
+                frame = frames.get(" ".join([*words, obj.lower_]))
+            if frame:
+                return frame
+    return None
+
+
 def frame_of(num: Token) -> str | None:
     """What happens to the counted thing: the nearest governing word in a frame of data/topics.toml."""
     _, frames, _ = _lexicons()
@@ -263,7 +277,7 @@ def frame_of(num: Token) -> str | None:
     for token in [num, *ancestors(num, limit=7)]:
         if token.dep_ == "prep":
             continue  # "including the wounded" lists examples; it is not something done to them
-        frame = frames.get(lemma(token))
+        frame = frames.get(lemma(token)) or (_phrasal_frame(token, frames) if token.pos_ == "VERB" else None)
         if frame:
             return frame
         if token.pos_ in ("VERB", "AUX"):
