@@ -458,3 +458,16 @@ def test_a_figure_takes_the_day_of_its_own_clause(parse, text, span, event):
 ])
 def test_the_whole_a_part_is_taken_from_has_no_frame_of_the_part(parse, text, span):
     assert figures(parse(text))[span]["frame"] is None
+
+
+@pytest.mark.parametrize(("text", "span", "owner"), [
+    ("Ilse Brand was sentenced last month to 16 years in a penal colony.", "16 years", "Ilse Brand"),
+    ("Ilse Brand was detained in March. A court sentenced her on July 19 to 16 years.", "16 years", "Ilse Brand"),
+    ("Ivo Marr was freed. He had been serving a 25-year sentence for treason.", "25-year", "Ivo Marr"),
+    ("Ivo Marr was arrested in 2018 and sentenced to 16 years for spying.", "16 years", "Ivo Marr"),
+    # "him" after two people: nobody clear, a term never compared.
+    ("Ivo Marr met Ilse Brand. A court sentenced him to 16 years.", "16 years", ""),
+])
+def test_a_prison_term_is_the_term_of_the_person_sentenced(parse, text, span, owner):
+    found = figures(parse(text))[span]
+    assert (found["subject"], found["owner"]) == ("sentence", owner)

@@ -321,3 +321,20 @@ def test_a_lone_report_days_later_repeating_an_events_figures_is_its_follow_up()
 ])
 def test_reports_that_are_not_follow_ups_keep_their_day(claims, day):
     assert _events_of(claims)["c"] == day
+
+
+def term(doc, years, owner):
+    claim = fig(doc, f"{owner} was sentenced to {years} years.", years, years, subject="sentence", unit="year",
+                frame=None)
+    return claim.model_copy(update={"value": claim.value.model_copy(update={"owner": owner})})
+
+
+def test_two_terms_of_one_person_contradict_and_say_whose():
+    found = reconcile([term("a", 16, "Ilse Brand"), term("b", 19, "Ilse Brand")]).contradictions
+    assert [c.kind for c in found] == ["numeric"]
+    assert "the duration of Ilse Brand's sentence: 16 years per a" in found[0].explanation
+
+
+@pytest.mark.parametrize("owners", [("Ilse Brand", "Ivo Marr"), ("", "")])
+def test_terms_of_different_or_unnamed_people_never_contradict(owners):
+    assert reconcile([term("a", 16, owners[0]), term("b", 25, owners[1])]).contradictions == []

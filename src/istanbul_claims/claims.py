@@ -94,9 +94,10 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
         fields = base("figure", rec, topic)
         if rec.get("event"):
             fields["event"] = rec["event"]  # its clause's day, where its sentence names several
-        if value.subject == "age" and value.owner and value.exact and fields["doc_event"]:
-            # A named person's age is theirs on the day of the report, whichever day the sentence recalls
-            # ("Gershkovich, 32, was sentenced on July 19").
+        if (value.subject == "age" and value.exact or value.subject == "sentence") and value.owner \
+                and fields["doc_event"]:
+            # A named person's age or prison term is theirs on the day of the report, whichever day the
+            # sentence recalls ("Gershkovich, 32, was sentenced on July 19 to 16 years").
             fields["event"] = fields["doc_event"]
         out.append(FigureClaim(**fields, value=value))
     out.sort(key=lambda c: (c.start, c.kind))

@@ -513,6 +513,8 @@ def _read_two(m, text, g, cue):
     sep = _group(m, "sep") or ""
     if sep and hi < lo and re.fullmatch(r"\s*[-\u2013\u2014]\s*", sep):
         return _SKIP  # "2025-06" or a score, not a range
+    if hi < lo and "to" in sep:
+        return None  # "on July 19 to 16 years": a day, then a figure; ranges ascend
     approximate = " or " in f" {sep.strip()} "
     return _Read(min(lo, hi), max(lo, hi), m.span("a"), m.end("b"), approximate=approximate, single=False)
 

@@ -40,6 +40,8 @@ _POSITIVE = {"offer", "propose", "demand", "accept", "consider"}
 
 # Figures that define a group ("aged 18 to 25") rather than count it: their bounds are the fact.
 CRITERIA = frozenset({"age"})
+# Subjects that are one person's (a prison term): compared only between reports naming the same person.
+PERSONAL = frozenset({"sentence"})
 # More distinct values than this in one slot means the slot lumps different facts together: report none.
 MAX_SIDES = 3
 # A day a dated event may move to when an article's own event has only its date line: reports appear on
@@ -85,15 +87,16 @@ def slot(claim: FigureClaim) -> tuple | None:
     known): such a figure is clustered but never flagged."""
     v = claim.value
     kind = measure(v)
-    exact_age = kind in CRITERIA and v.exact
+    # A named person's age or prison term ("Doe, 32", "Doe was sentenced to 16 years") is theirs alone.
+    personal = kind in CRITERIA and v.exact or v.subject in PERSONAL
     unframed_time = kind.startswith("time@") and v.frame is None
-    if v.partial or v.status in ("negated", "possible") or v.vague or (exact_age and not v.owner) or unframed_time \
+    if v.partial or v.status in ("negated", "possible") or v.vague or (personal and not v.owner) or unframed_time \
             or (v.status == "proposed" and not v.proposer):
         return None
     # A measure (a duration, a length, a time) is of one thing: "the plenary session" and "the direct
     # talks" last as long, so modifiers narrow only counts.
     mods = tuple(v.mods) if kind in ("count", "age") else ()
-    return (v.subject, v.frame, mods, v.owner if exact_age else None, v.status, v.proposer)
+    return (v.subject, v.frame, mods, v.owner if personal else None, v.status, v.proposer)
 
 
 def proposal_key(claim: ProposalClaim) -> str | None:
@@ -250,7 +253,8 @@ def describe_figure(v: FigureValue) -> str:
     dimension, _ = numbers.base_value(None, v.unit)
     fmt = _clock if dimension == "time" else _fmt
     unit = f" {v.tz}" if dimension == "time" and v.tz else (
-        f" {v.unit}" if dimension not in (None, "count", "time") or v.unit == "year" else "")
+        f" {_plural(v.unit, v.max if v.max is not None else v.min)}"
+        if dimension not in (None, "count", "time") or v.unit == "year" else "")
     about = "about " if v.approximate else ""
     if v.min is not None and v.max is not None:
         core = fmt(v.min) if v.min == v.max else f"{fmt(v.min)} to {fmt(v.max)}"
@@ -261,6 +265,39 @@ def describe_figure(v: FigureValue) -> str:
     else:
         core = "an unstated number"
     return f"{about}{core}{unit}"
+
+
+def _plural(unit: str | None, value: float | None) -> str:
+    """"16 years", "1 year", "250 metres", "45 percent"."""
+    if not unit or value == 1 or not unit.isalpha() or unit.endswith("s") or unit in ("percent", "people"):
+        return unit or ""
+    return unit + "s"
+
+
+def _disputed(claim: FigureClaim) -> str:
+    """What a numeric dispute is about, in words: "the number of bodies", "the duration of the talks",
+    "the length of Evan Harlow's sentence", "the time of the start"."""
+    v = claim.value
+    subject = _SUBJECT_WORDS.get(v.subject or "", v.subject or "it")
+    kind = measure(v)
+    if kind.startswith("time@"):
+        return f"the time of the {v.frame}" if v.frame else "the time"
+    if v.subject in PERSONAL and v.owner:
+        subject = f"{v.owner}'s {v.subject}"
+    elif not subject.startswith("the ") and kind != "count":
+        subject = f"the {subject}"
+    if kind == "count":
+        return f"the number of {_nouns(subject) if v.subject not in _SUBJECT_WORDS else subject}"
+    return f"the {kind} of {subject}"
+
+
+def _nouns(word: str) -> str:
+    """A counted noun in the plural: "person" -> "people", "citizen" -> "citizens"."""
+    irregular = {"person": "people", "man": "men", "woman": "women", "child": "children", "crew": "crew"}
+    if word in irregular or not word.isalpha():
+        return irregular.get(word, word)
+    return word if word.endswith("s") else word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" \
+        else word + "es" if word.endswith(("ch", "sh", "x")) else word + "s"
 
 
 def _who(claim: Claim) -> str:
@@ -284,7 +321,7 @@ def explain(kind: str, sides: list[list[Claim]], subject: str) -> str:
         what = f"{sides[0][0].value.party}'s stance on the {subject}"
     else:
         what = {"reciprocity": f"whether the {subject} go one way or are exchanged",
-                "range": f"the bounds of {subject}", "numeric": f"the number of {subject}"}[kind]
+                "range": f"the bounds of {subject}", "numeric": _disputed(sides[0][0])}[kind]
     both = sorted(set.intersection(*({c.doc for c in side} for side in sides))) if len(sides) > 1 else []
     also = f" ({', '.join(both)} reports both versions, from different speakers)" if both else ""
     return f"Reports disagree on {what}: " + "; versus ".join(parts) + also + "."

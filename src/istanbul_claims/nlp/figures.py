@@ -155,6 +155,48 @@ def _age_owner(span: Span, num: Token) -> str | None:
     return " ".join(names).lower() or None
 
 
+_PERSON_PRONOUNS = {"he", "him", "she", "her"}
+
+
+def _prison_term(num: Token, counted: Token | None) -> str | None:
+    """Whose prison term a duration is ("Doe was sentenced to 16 years", "a court sentenced him to 16
+    years", "Roe, serving a 25-year sentence"): the person's name, "" when it is a term of nobody the
+    sentence names (a term, never compared), None when the duration is no prison term."""
+    words = _slot_words()
+    head = counted if counted is not None else num
+    chain = [head, *ancestors(head, limit=4)]
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    noun = next((t for t in chain if t.pos_ == "NOUN" and lemma(t) in words["term_nouns"]), None)
+    if verb is not None and lemma(verb) in words["term_verbs"]:
+        person = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        if person is None and verb.dep_ == "conj":
+            # "was arrested in 2018 and sentenced to 16 years": the first verb's subject.
+            person = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    elif noun is not None:
+        # "Roe, who is serving a 25-year sentence", "his 16-year sentence": the owner or the server.
+        person = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if person is None and noun.head.pos_ == "VERB":
+            person = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    else:
+        return None
+    return _person_named(person) if person is not None else ""
+
+
+def _person_named(token: Token) -> str:
+    """The person a subject or object token names: its proper name, or for "he"/"him" the one person
+    the text named last, in this sentence or the one before; "" when that is not clear."""
+    doc = token.doc
+    if token.pos_ == "PROPN":
+        names = [a for a in doc._.actors or [] if a["start"] <= token.idx < a["end"] and a["type"] in (None, "person")]
+        return names[0]["name"] if names else ""
+    if token.lower_ not in _PERSON_PRONOUNS:
+        return ""
+    start = token.sent.start
+    before = doc[start - 1].sent.start_char if start > 0 else token.sent.start_char
+    people = [a for a in doc._.actors or [] if a["type"] == "person" and before <= a["start"] < token.idx]
+    return people[-1]["name"] if people and len({a["name"] for a in people}) == 1 else ""
+
+
 def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> dict:
     """What a figure is about, as plain values: `subject` (the counted noun's canonical word, or "age"),
     `mods` (its narrowing modifiers), `owner` (whose age), `partial` (it picks some of a larger whole, so
@@ -179,6 +221,9 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
         out["subject"], out["owner"] = "age", owner
         return out
     is_duration = unit in MEASURE_UNITS or (counted is not None and lemma(counted) in MEASURE_UNITS)
+    if is_duration and unit in ("year", "month") and (term := _prison_term(num, counted)) is not None:
+        out["subject"], out["owner"] = "sentence", term
+        return out
     noun: Token | None = None
     if counted is not None and not is_duration:
         noun = counted
