@@ -338,3 +338,18 @@ def test_two_terms_of_one_person_contradict_and_say_whose():
 @pytest.mark.parametrize("owners", [("Ilse Brand", "Ivo Marr"), ("", "")])
 def test_terms_of_different_or_unnamed_people_never_contradict(owners):
     assert reconcile([term("a", 16, owners[0]), term("b", 25, owners[1])]).contradictions == []
+
+
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    # "just over an hour" is a little over an hour, not any length above it.
+    (dict(lo=1, hi=None, lo_in=False, unit="hour", approx=True), dict(lo=100, hi=100, unit="minute"), True),
+    (dict(lo=1, hi=None, lo_in=False, unit="hour", approx=True), dict(lo=1, hi=1, unit="hour", approx=True), False),
+    # "nearly two hours" is a little under two.
+    (dict(lo=None, hi=2, hi_in=False, unit="hour", approx=True), dict(lo=100, hi=100, unit="minute"), False),
+    (dict(lo=None, hi=2, hi_in=False, unit="hour", approx=True), dict(lo=1, hi=1, unit="hour"), True),
+    # "more than an hour" is any length above it.
+    (dict(lo=1, hi=None, lo_in=False, unit="hour"), dict(lo=100, hi=100, unit="minute"), False),
+])
+def test_near_bounds_stay_near_their_number(a, b, conflict):
+    claims = [fig("a", "s1", subject="meeting", frame="duration", **a), fig("b", "s2", subject="meeting", frame=None, **b)]
+    assert bool(reconcile(claims).contradictions) is conflict

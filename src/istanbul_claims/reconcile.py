@@ -33,6 +33,8 @@ from .models import (
 # "Nearly two hours" is read as far below its number as "about an hour" is above it.
 APPROX_TOLERANCE = 0.15
 APPROX_BELOW = 0.2
+# "Just over an hour" is at most this share above its hour, "nearly two hours" at most this share below.
+NEAR_BOUND = 0.25
 # Minutes either way an approximate time of day stands for: a precise one, a round one.
 CLOCK_SLACK, CLOCK_SLACK_ROUND = 2, 15
 _POSITIVE = {"offer", "propose", "demand", "accept", "consider"}
@@ -96,7 +98,9 @@ def slot(claim: FigureClaim) -> tuple | None:
     # A measure (a duration, a length, a time) is of one thing: "the plenary session" and "the direct
     # talks" last as long, so modifiers narrow only counts.
     mods = tuple(v.mods) if kind in ("count", "age") else ()
-    return (v.subject, v.frame, mods, v.owner if personal else None, v.status, v.proposer)
+    # How long something took is its duration whatever the verb ("lasted", "ran for", "took").
+    frame = "duration" if kind == "duration" and v.frame is None else v.frame
+    return (v.subject, frame, mods, v.owner if personal else None, v.status, v.proposer)
 
 
 def proposal_key(claim: ProposalClaim) -> str | None:
@@ -134,6 +138,12 @@ def _interval(v: FigureValue) -> tuple[float, float, bool, bool]:
         # "About 9:07" is a few minutes either way, "around 9 am" a quarter of an hour.
         slack = CLOCK_SLACK_ROUND if (v.min or v.max or 0) % 15 == 0 else CLOCK_SLACK
         lo, hi, lo_in, hi_in = lo - slack, hi + slack, True, True
+    elif v.approximate and (v.min is None) != (v.max is None):
+        # "just over an hour", "nearly two hours": near their bound, on its side of it.
+        if v.max is None:
+            hi, hi_in = lo * (1 + NEAR_BOUND), True
+        else:
+            lo, lo_in = hi * (1 - NEAR_BOUND), True
     elif v.approximate:
         lo, hi = lo * (1 - APPROX_BELOW), hi * (1 + APPROX_TOLERANCE)
         lo_in = hi_in = True
