@@ -465,9 +465,15 @@ def test_the_whole_a_part_is_taken_from_has_no_frame_of_the_part(parse, text, sp
     ("Ilse Brand was detained in March. A court sentenced her on July 19 to 16 years.", "16 years", "Ilse Brand"),
     ("Ivo Marr was freed. He had been serving a 25-year sentence for treason.", "25-year", "Ivo Marr"),
     ("Ivo Marr was arrested in 2018 and sentenced to 16 years for spying.", "16 years", "Ivo Marr"),
+    ("Ilse Brand, who holds two passports, was given six and a half years in Tarsk.", "six and a half years",
+     "Ilse Brand"),
     # "him" after two people: nobody clear, a term never compared.
     ("Ivo Marr met Ilse Brand. A court sentenced him to 16 years.", "16 years", ""),
 ])
 def test_a_prison_term_is_the_term_of_the_person_sentenced(parse, text, span, owner):
     found = figures(parse(text))[span]
     assert (found["subject"], found["owner"]) == ("sentence", owner)
+
+
+def test_time_given_to_do_something_is_no_prison_term(parse):
+    assert figures(parse("The envoys were given two years to finish."))["two years"]["subject"] != "sentence"

@@ -168,6 +168,9 @@ def _prison_term(num: Token, counted: Token | None) -> str | None:
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     noun = next((t for t in chain if t.pos_ == "NOUN" and lemma(t) in words["term_nouns"]), None)
     if verb is not None and lemma(verb) in words["term_verbs"]:
+        if any(c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB" for c in (*verb.children, *head.children)) \
+                and lemma(verb) == "give":
+            return None  # "given two years to finish": time allowed, not a term
         person = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
         if person is None and verb.dep_ == "conj":
             # "was arrested in 2018 and sentenced to 16 years": the first verb's subject.
