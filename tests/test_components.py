@@ -431,6 +431,8 @@ def test_a_figure_that_only_could_happen_is_a_possibility(parse):
     ("The talks were held at the Morvane Palace on Monday.", "Morvane Palace", True),
     ("Delegations are gathering at the Ostrel Palace.", "Ostrel Palace", True),
     ("The Morvane Palace was built in 1856.", "Morvane Palace", False),
+    # Where someone went afterwards is no venue of the event.
+    ("The freed men later arrived at the Morvane Palace.", "Morvane Palace", False),
 ])
 def test_a_place_named_as_where_something_happened_is_a_venue(parse, text, name, venue):
     assert {a["text"]: a["venue"] for a in parse(text)._.actors}[name] is venue

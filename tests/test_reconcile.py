@@ -318,6 +318,10 @@ def test_a_lone_report_days_later_repeating_an_events_figures_is_its_follow_up()
       crash("a", 1000, "follow:2025-05-23<2025-05-22", subject="prisoner"),
       crash("c", 390, "follow:2025-05-24<2025-05-23"),
       crash("c", 1000, "follow:2025-05-24<2025-05-23", subject="prisoner")], "2025-05-24"),
+    # A report of a new event a week later that recalls the earlier one by its date.
+    ([crash("a", 1000, "2025-06-02"), crash("a", 6000, "2025-06-02", subject="body"),
+      crash("c", 1000, "2025-06-02", "2025-06-07"), crash("c", 6000, "2025-06-02", "2025-06-07", subject="body"),
+      crash("c", 1000, "2025-06-07"), crash("c", 6000, "2025-06-07", subject="body")], "2025-06-07"),
 ])
 def test_reports_that_are_not_follow_ups_keep_their_day(claims, day):
     assert _events_of(claims)["c"] == day

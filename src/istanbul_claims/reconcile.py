@@ -469,6 +469,10 @@ def follow_ups(claims: list[Claim], canon: dict[str, str]) -> dict[str, tuple[st
     for doc, label in own.items():
         reporters[canon.get(label, "?")].add(doc)
     marks = _story_marks(claims, canon)
+    # The events each article names itself, by a date ("the talks on June 2", "yesterday").
+    named: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        named[c.doc].add(canon.get(c.event, "?"))
     by_event: dict[str, dict[str, set[tuple]]] = defaultdict(dict)
     for (doc, event), found in marks.items():
         by_event[event][doc] = found
@@ -486,10 +490,10 @@ def follow_ups(claims: list[Claim], canon: dict[str, str]) -> dict[str, tuple[st
             shared[event] = len(mine & theirs)
         best = max(shared.values(), default=0)
         winners = [e for e, n in shared.items() if n == best]
-        # An article that names that earlier day itself ("yesterday 390 came home") and still reports on
-        # its own day tells the two apart: a new stage of the story, not a follow-up of the first.
-        named = label.partition("<")[2].split(",") if label.startswith("follow:") else []
-        if best >= STORY_SHARED and len(winners) == 1 and winners[0] not in named:
+        # An article that names that earlier event itself ("yesterday 390 came home", "the talks on June
+        # 2") and still reports on its own day tells the two apart: a new event, not a follow-up.
+        candidates = label.partition("<")[2].split(",") if label.startswith("follow:") else []
+        if best >= STORY_SHARED and len(winners) == 1 and winners[0] not in named[doc] | set(candidates):
             out[doc] = (label, winners[0])
     return out
 

@@ -104,14 +104,15 @@ def _connector_end(doc: Doc, j: int, connectors: list[list[str]], limit: int) ->
     return None
 
 
-def _in_place_context(span: Span, cfg: dict) -> bool:
-    """"held in Istanbul", "talks at Dolmabahce": a place, after a place verb or event noun."""
+def _in_place_context(span: Span, cfg: dict, heads: str = "place_heads") -> bool:
+    """"held in Istanbul", "talks at Dolmabahce": a place, after a place verb or event noun (`heads`:
+    the cue list naming them)."""
     tok = span.root
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
     if tok.dep_ != "pobj" or tok.head.lower_ not in cfg["place_prepositions"]:
         return False
-    return tok.head.head.lemma_.lower() in cfg["place_heads"]
+    return tok.head.head.lemma_.lower() in cfg[heads]
 
 
 def _aged(doc: Doc, end: int) -> bool:
@@ -259,7 +260,7 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
     cfg = rules.cues()["actors"]
     for span in chosen:
         # Where something happened: a place or unknown name after "held at", "talks in".
-        venue = span.label_ in ("LOC", "ALIAS", "") and _in_place_context(span, cfg)
+        venue = span.label_ in ("LOC", "ALIAS", "") and _in_place_context(span, cfg, "venue_heads")
         text = aliases.strip_possessive(span.text)
         # "Zelensky-Putin summit": two actors in one hyphenated entity.
         parts = [text] if "-" not in text else text.split("-")
