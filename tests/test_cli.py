@@ -194,6 +194,13 @@ def test_diff_on_several_events_lists_them_and_never_compares_across(two_events,
     assert "Events found" in invoke("diff", str(two_events)).stdout
 
 
+def test_stored_diff_of_several_events_equals_the_diff_of_the_articles(two_events, store):
+    # From the store a diff reads only the kinds it compares; the events and documents of the others
+    # come from their stored outline, and must list the same events and documents.
+    assert invoke("extract", str(two_events), "--format", "jsonl").exit_code == 0
+    assert invoke("diff", "--format", "json").stdout == invoke("diff", str(two_events), "--format", "json").stdout
+
+
 def test_diff_event_picks_one_event(two_events, store):
     result = json.loads(invoke("diff", str(two_events), "--event", "2025-07-23", "--format", "json").stdout)
     assert [e["event"] for e in result["events"]] == ["2025-07-23"]

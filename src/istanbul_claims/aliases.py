@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from . import rules
 from .models import Claim
+from .names import Actor, Names, apply_names
 
 # Matching a mention against the table: "Zelenskii" and "Umerow" score 82-83 against the listed
 # surnames, and a first name, when given, must agree too.
@@ -43,13 +44,6 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?[/&]?){2,8}$")
 _FOLD = str.maketrans({"\u0131": "i", "\u0142": "l", "\u0141": "L", "\u00f8": "o", "\u00d8": "O",
                        "\u0111": "d", "\u0110": "D", "\u00df": "ss", "\u00e6": "ae", "\u00c6": "AE",
                        "\u0153": "oe", "\u0152": "OE", "\u2011": "-", "\u2010": "-"})
-
-
-@dataclass(frozen=True)
-class Actor:
-    name: str
-    type: str | None = None
-    party: str | None = None
 
 
 @dataclass(frozen=True)
@@ -428,8 +422,7 @@ def _variants(names: list[str]) -> dict[str, set[str]]:
     return {n: out[find(n)] for n in names}
 
 
-def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None, str]],
-                 ) -> dict[tuple[str | None, str], Actor]:
+def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None, str]]) -> Names:
     """(doc, name) -> the corpus' canonical actor, for every name that changes; doc None where the
     change holds in every article (a full name's spelling).
 
@@ -554,53 +547,12 @@ def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None, str]
 
 
 def merge_corpus(claims: list[Claim]) -> list[Claim]:
-    """The claims with one canonical name per real actor across the whole corpus: actor `value.name`
-    (typed and given a party from the group when it had none), `speaker`, and the proposer of proposals
-    and figures. Pure and deterministic; claims that do not change are returned as they are."""
-    mentions = [(c.doc, c.value.name, c.value.type, c.value.party, c.text) for c in claims if c.kind == "actor"]
-    names = corpus_names(mentions)
-    owned = any(c.kind == "figure" and c.value.owner for c in claims)
-    if not names and not owned:
-        return list(claims)
+    """The claims with one canonical name per real actor across the whole corpus (`corpus_names`,
+    applied by `names.apply_names`). Pure and deterministic; claims that do not change are returned
+    as they are."""
+    return apply_names(claims, corpus_names(mentions(claims)))
 
-    def actor(doc: str, name: str | None) -> Actor | None:
-        return (names.get((doc, name)) or names.get((None, name))) if name else None
 
-    def rename(doc: str, name: str | None) -> str | None:
-        found = actor(doc, name)
-        return found.name if found else name
-
-    people: dict[str, set[str]] = defaultdict(set)
-    for doc, name, kind, _, _ in mentions:
-        found = actor(doc, name)
-        if (found.type if found else kind) == "person":
-            people[doc].add(found.name if found else name)
-
-    def owner(doc: str, words: str) -> str:
-        """Whose age: the person the article names with these words ("gershkovich" is Evan Gershkovich
-        when the article names no other Gershkovich), so two articles' ages of one person compare."""
-        key = _key(words)
-        found = {n for n in people[doc] if _key(n) == key} or \
-            {n for n in people[doc] if _key(n).split()[-1:] == key.split()[-1:]}
-        return next(iter(found)) if len(found) == 1 else words
-
-    out: list[Claim] = []
-    for claim in claims:
-        update: dict = {}
-        speaker = rename(claim.doc, claim.speaker)
-        if speaker != claim.speaker:
-            update["speaker"] = speaker
-        value = claim.value
-        if claim.kind == "actor" and (found := actor(claim.doc, value.name)):
-            update["value"] = value.model_copy(update={"name": found.name, "type": value.type or found.type,
-                                                       "party": value.party or found.party})
-        elif claim.kind in ("proposal", "figure"):
-            changes = {}
-            if value.proposer and (proposer := rename(claim.doc, value.proposer)) != value.proposer:
-                changes["proposer"] = proposer
-            if claim.kind == "figure" and value.owner and (who := owner(claim.doc, value.owner)) != value.owner:
-                changes["owner"] = who
-            if changes:
-                update["value"] = value.model_copy(update=changes)
-        out.append(claim.model_copy(update=update) if update else claim)
-    return out
+def mentions(claims: Iterable[Claim]) -> list[tuple[str, str, str | None, str | None, str]]:
+    """What `corpus_names` reads of a corpus: (doc, name, type, party, surface text) of each actor claim."""
+    return [(c.doc, c.value.name, c.value.type, c.value.party, c.text) for c in claims if c.kind == "actor"]

@@ -47,6 +47,14 @@ def _unlike_defaults(rec: dict) -> dict:
 _FIGURE_DEFAULTS = {name: f.get_default(call_default_factory=True) for name, f in FigureValue.model_fields.items()}
 
 
+def owner_name(words: str, people: set[str]) -> str:
+    """Whose age or term: the person the article names with these words ("gershkovich" is Evan
+    Gershkovich when the article names no other Gershkovich), else the words as written."""
+    key = " ".join(words.lower().split())
+    found = {n for n in people if n.lower() == key} or {n for n in people if n.lower().split()[-1:] == key.split()[-1:]}
+    return next(iter(found)) if len(found) == 1 else words
+
+
 def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim]:
     """Every claim the components found in `doc`, a chunk of `document` starting at `offset`."""
     cfg = rules.topics()
@@ -88,8 +96,11 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
         value = ProposalValue(proposer=rec["proposer"], party=rec["party"], what=rec["what"],
                               stance=rec["stance"], subject=rec["subject"], qualifier=rec["qualifier"])
         out.append(ProposalClaim(**base("proposal", rec, topic), value=value))
+    people = {a["name"] for a in doc._.actors or [] if a["type"] == "person"}
     for rec in doc._.figures or []:
         topic = cfg["subject_topics"].get(rec["subject"] or "")
+        if rec.get("owner"):
+            rec = {**rec, "owner": owner_name(rec["owner"], people)}
         value = FigureValue(**_unlike_defaults(rec))
         fields = base("figure", rec, topic)
         if rec.get("event"):

@@ -155,28 +155,35 @@ def _stream(paths: list[Path], store: Path | None, jobs: int, tick: Callable[[Do
     return chain([first], stream) if first is not None else iter(())
 
 
-def _gather(paths: list[Path] | None, store: Path | None,
-            documents: bool = True) -> tuple[list[Document], list[Claim]]:
+def _gather(paths: list[Path] | None, store: Path | None, documents: bool = True,
+            compared: bool = False) -> tuple[list[Document], list[Claim], list[tuple[str, str, str | None]]]:
     """The whole corpus, names merged across it, from PATHS (extracting what the store lacks) or from
-    the last extract; with `documents` False the stored article texts are not read."""
+    the last extract; with `documents` False the stored article texts are not read. With `compared`,
+    the last extract gives only the claims a diff compares, and the outline of the others' events (the
+    other kinds are four fifths of the rows)."""
     from . import corpus
-    from .aliases import merge_corpus
     from .store import store_path
 
     if not paths:
-        run = corpus.stored(store_path(store), None, documents)
-        return run.documents, run.claims
+        from .reconcile import COMPARED
+
+        run = corpus.stored(store_path(store), COMPARED if compared else None, documents)
+        return run.documents, run.claims, run.outline if compared else []
+    from .aliases import merge_corpus
+
     found: list[Document] = []
     claims: list[Claim] = []
     with _progress() as tick:
         for document, extracted in _stream(paths, store, 0, tick):
             found.append(document)
             claims.extend(extracted)
-    return found, merge_corpus(claims)
+    return found, merge_corpus(claims), []
 
 
 def _diff(paths, store, topic, resolutions_file, claims_dir: Path | None = None, engine: Engine = Engine.local,
-          address: str | None = None, documents: bool = True) -> tuple[list[Document], list[Claim], Diff]:
+          address: str | None = None, documents: bool = True,
+          compared: bool = False) -> tuple[list[Document], list[Claim], Diff]:
+    """Documents, claims (only the compared kinds from the store when `compared`) and their diff."""
     from .reconcile import reconcile
 
     verdicts = res.read(resolutions_file)
@@ -200,8 +207,8 @@ def _diff(paths, store, topic, resolutions_file, claims_dir: Path | None = None,
         raise ClaimsError("--engine ray reconciles a Parquet dataset: add --claims DIR "
                           "(written by `claims extract PATHS --parquet DIR`)")
     else:
-        found, claims = _gather(paths, store, documents)
-        diff = reconcile(claims, verdicts, topic=topic)
+        found, claims, others = _gather(paths, store, documents, compared)
+        diff = reconcile(claims, verdicts, topic=topic, others=others)
     for stale in diff.stale_resolutions:
         _warn(f"{resolutions_file}: resolution {stale} matches no contradiction (stale); remove it")
     return found, claims, diff
@@ -288,7 +295,8 @@ def diff(
     Example: [bold]claims diff --topic prisoners[/bold]
     """
     try:
-        _, _, result = _diff(paths, store, topic, resolutions, claims, engine, ray_address, documents=False)
+        _, _, result = _diff(paths, store, topic, resolutions, claims, engine, ray_address, documents=False,
+                             compared=True)
         if event is not None:
             from .reconcile import only_event
 
@@ -327,7 +335,7 @@ def check(
     Example: [bold]claims check seeds/ --format github[/bold]
     """
     try:
-        documents, _, result = _diff(paths, store, None, resolutions)
+        documents, _, result = _diff(paths, store, None, resolutions, compared=True)
     except ClaimsError as exc:
         raise _fail(exc) from None
     from . import report

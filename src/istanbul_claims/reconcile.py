@@ -110,6 +110,13 @@ def proposal_key(claim: ProposalClaim) -> str | None:
     return f"proposal|{claim.event}|{v.party}|{v.subject}|{v.qualifier or '-'}"
 
 
+# The stored kinds a diff compares (figures, proposals and the actors named as venues, `store.row_kind`);
+# of the others it needs only their events (an outline).
+COMPARED = ("figure", "proposal", "venue")
+# (doc, event, doc_event) of claims a diff is not given: they place events and list documents.
+Outline = Iterable[tuple[str, str, str | None]]
+
+
 def blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     """Claims grouped by what they are about: one block a cluster. Within a figure block, what happens
     to the counted thing (its frame) is part of the slot that decides what may contradict."""
@@ -412,15 +419,15 @@ def contradiction_id(event: str, what: str, kind: str, sides: list[list[Claim]])
     return f"x-{_stable(event, what, kind, *sorted(str(_side_label(kind, side[0])) for side in sides))}"
 
 
-def canonical_events(claims: Iterable[Claim]) -> dict[str, str]:
+def canonical_events(claims: Iterable[Claim], others: Outline = ()) -> dict[str, str]:
     """Each event label mapped to an absolute day, or "?" when it cannot be placed. The days are those
     articles state for their own events; a follow-up report joins the earlier day it names when another
     article states that day as its event; an article known only by its date line joins the latest such
     day up to REF_SNAP_DAYS before it; an earlier period ("last month") joins the one stated day inside
-    it, and stays unplaced when there are none or several."""
-    labels = {c.event for c in claims} | {c.doc_event for c in claims if c.doc_event}
-    stated = sorted({event_day(e) for e in {c.doc_event for c in claims if c.doc_event}
-                     if not e.startswith(("ref:", "follow:"))})
+    it, and stays unplaced when there are none or several. `others` adds the events of claims not given."""
+    pairs = {(c.event, c.doc_event) for c in claims} | {(event, doc_event) for _, event, doc_event in others}
+    labels = {e for e, _ in pairs} | {d for _, d in pairs if d}
+    stated = sorted({event_day(d) for _, d in pairs if d and not d.startswith(("ref:", "follow:"))})
     out: dict[str, str] = {}
     for label in labels:
         if label.startswith("follow:"):
@@ -458,21 +465,22 @@ def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[str, set[tu
     return out
 
 
-def follow_ups(claims: list[Claim], canon: dict[str, str]) -> dict[str, tuple[str, str]]:
+def follow_ups(claims: list[Claim], canon: dict[str, str], others: Outline = ()) -> dict[str, tuple[str, str]]:
     """doc -> (its own event's label, the earlier event it follows up) for an article that alone reports
     on its own day ("families keep vigil on Tuesday") and repeats STORY_SHARED or more of the figures
     other articles give for one event up to STORY_DAYS before it ("179 killed", "181 on board"): its
     own-day claims are that event's coverage. Events several articles report stay their own, and so does
     a day the article itself sets apart from the earlier one it names."""
-    own = {c.doc: c.doc_event for c in claims if c.doc_event}
+    others = list(others)
+    own = {c.doc: c.doc_event for c in claims if c.doc_event} | {doc: d for doc, _, d in others if d}
     reporters: dict[str, set[str]] = defaultdict(set)
     for doc, label in own.items():
         reporters[canon.get(label, "?")].add(doc)
     marks = _story_marks(claims, canon)
     # The events each article names itself, by a date ("the talks on June 2", "yesterday").
     named: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        named[c.doc].add(canon.get(c.event, "?"))
+    for doc, event in [(c.doc, c.event) for c in claims] + [(doc, event) for doc, event, _ in others]:
+        named[doc].add(canon.get(event, "?"))
     by_event: dict[str, dict[str, set[tuple]]] = defaultdict(dict)
     for (doc, event), found in marks.items():
         by_event[event][doc] = found
@@ -498,13 +506,13 @@ def follow_ups(claims: list[Claim], canon: dict[str, str]) -> dict[str, tuple[st
     return out
 
 
-def event_groups(claims: Iterable[Claim]) -> list[list[Claim]]:
-    """Claims split by the absolute event they belong to, each relabelled with it. Claims of different
-    events never compare, so each group reconciles on its own (on one machine, or one group per task
-    on a cluster); claims no event can be found for come last, as a group that compares nothing."""
+def _split(claims: Iterable[Claim], others: Outline = ()) -> list[tuple[str, list[Claim], set[tuple[str, str | None]]]]:
+    """(event, its claims relabelled, (doc, doc_event) of the `others` in it) by absolute event, the
+    events no claim given is about included; "?" last."""
     claims = list(claims)
-    canon = canonical_events(claims)
-    story = follow_ups(claims, canon)
+    others = list(others)
+    canon = canonical_events(claims, others)
+    story = follow_ups(claims, canon, others)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         event = canon[claim.event]
@@ -516,17 +524,37 @@ def event_groups(claims: Iterable[Claim]) -> list[list[Claim]]:
         if event != claim.event or doc_event != claim.doc_event:
             claim = claim.model_copy(update={"event": event, "doc_event": doc_event})
         groups[event].append(claim)
-    return [groups[k] for k in sorted(groups, key=lambda k: (k == "?", k))]
+    outside: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    for doc, event, doc_event in others:
+        placed, own = canon[event], canon.get(doc_event) if doc_event else None
+        if doc in story and doc_event == story[doc][0]:
+            own = story[doc][1]
+            placed = own if event == doc_event else placed
+        outside[placed].add((doc, own))
+    return [(k, groups.get(k, []), outside.get(k, set()))
+            for k in sorted(groups.keys() | outside.keys(), key=lambda k: (k == "?", k))]
 
 
-def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | None = None) -> Diff:
-    """Clusters and contradictions of one event's claims, unfiltered."""
+def event_groups(claims: Iterable[Claim]) -> list[list[Claim]]:
+    """Claims split by the absolute event they belong to, each relabelled with it. Claims of different
+    events never compare, so each group reconciles on its own (on one machine, or one group per task
+    on a cluster); claims no event can be found for come last, as a group that compares nothing."""
+    return [group for _, group, _ in _split(claims)]
+
+
+def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | None = None, event: str | None = None,
+                    others: Iterable[tuple[str, str | None]] = ()) -> Diff:
+    """Clusters and contradictions of one event's claims, unfiltered. `others` are (doc, doc_event) of
+    the event's claims not given: they count among its documents."""
     resolutions = resolutions or {}
     clusters: list[Cluster] = []
     contradictions: list[Contradiction] = []
-    if claims and claims[0].event == "?":
-        return Diff(documents=sorted({c.doc for c in claims}), events=[EventSummary(event="?")], clusters=[],
-                    contradictions=[])
+    others = list(others)
+    if event is None:
+        event = claims[0].event if claims else "?"
+    if event == "?":
+        return Diff(documents=sorted({c.doc for c in claims} | {doc for doc, _ in others}),
+                    events=[EventSummary(event="?")], clusters=[], contradictions=[])
     for key, members in sorted(blocks(claims).items()):
         members.sort(key=lambda c: (c.doc, c.start))
         if len({c.doc for c in members}) < 2 and len({c.speaker for c in members}) < 2:
@@ -558,15 +586,15 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
                 explanation=explain(kind, sides, subject),
                 claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]],
             ))
-    event = claims[0].event if claims else "?"
     place = _place_conflict(claims, event, resolutions)
     if place is not None:
         clusters.append(place[0])
         contradictions.append(place[1])
-    summary = EventSummary(event=event, documents=sorted({c.doc for c in claims if c.doc_event == event}),
-                           clusters=len(clusters), contradictions=len(contradictions))
-    return Diff(documents=sorted({c.doc for c in claims}), events=[summary], clusters=clusters,
-                contradictions=contradictions)
+    own = {c.doc for c in claims if c.doc_event == event} | {doc for doc, doc_event in others if doc_event == event}
+    summary = EventSummary(event=event, documents=sorted(own), clusters=len(clusters),
+                           contradictions=len(contradictions))
+    return Diff(documents=sorted({c.doc for c in claims} | {doc for doc, _ in others}), events=[summary],
+                clusters=clusters, contradictions=contradictions)
 
 
 def only_event(diff: Diff, event: str) -> Diff:
@@ -599,7 +627,9 @@ def merge_diffs(diffs: Iterable[Diff], resolutions: dict[str, Resolution] | None
 
 
 def reconcile(claims: list[Claim], resolutions: dict[str, Resolution] | None = None,
-              topic: str | None = None) -> Diff:
+              topic: str | None = None, others: Outline = ()) -> Diff:
     """Clusters of claims that state one fact, and the typed contradictions inside them: each event's
-    claims reconciled on their own, then merged."""
-    return merge_diffs((reconcile_group(g, resolutions) for g in event_groups(claims)), resolutions, topic)
+    claims reconciled on their own, then merged. A caller that reads only the COMPARED kinds passes the
+    outline of the rest as `others`, for the same result."""
+    return merge_diffs((reconcile_group(g, resolutions, event, outside) for event, g, outside in _split(claims, others)),
+                       resolutions, topic)

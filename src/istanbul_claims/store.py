@@ -4,7 +4,8 @@ Unchanged files are never parsed twice; `claims diff` and `claims check` read cl
 without importing spaCy. WAL mode and one transaction per document keep concurrent and interrupted
 runs consistent. Claims are stored one JSON array per document and kind, so a command reads only the
 kinds it uses (a diff compares figures and proposals, which are a fifth of the rows) in one
-validation call over one array.
+validation call over one array. What a diff needs of the other kinds is stored beside them: each
+document's event labels, and with each run the names merged across its corpus.
 """
 
 from __future__ import annotations
@@ -34,17 +35,18 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 # 2: claims split by kind; the saved renders of the `claims diff` fast path are gone.
-SCHEMA_VERSION = 2
+# 3: each document's event labels and each run's merged names.
+SCHEMA_VERSION = 3
 DEFAULT = Path(fingerprint.DEFAULT_STORE)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
-    sha256 TEXT NOT NULL, pipeline TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL,
+    sha256 TEXT NOT NULL, pipeline TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, events TEXT NOT NULL,
     PRIMARY KEY (sha256, pipeline));
 CREATE TABLE IF NOT EXISTS claims (
     sha256 TEXT NOT NULL, pipeline TEXT NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL,
     PRIMARY KEY (sha256, pipeline, kind));
-CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, documents TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, documents TEXT NOT NULL, names TEXT NOT NULL);
 """
 _TABLES = ("meta", "documents", "claims", "runs", "renders")
 
@@ -54,6 +56,12 @@ def store_path(option: Path | None) -> Path:
 
 
 pipeline_version = fingerprint.pipeline_version
+
+
+def row_kind(claim: Claim) -> str:
+    """The kind a claim is stored under: its own, except actors named as where an event happened
+    ("venue"), kept apart so a diff reads them (to compare venues) and none of the other actors."""
+    return "venue" if claim.kind == "actor" and claim.value.venue else claim.kind
 
 
 def _order(claims: list[Claim]) -> list[Claim]:
@@ -79,11 +87,14 @@ def _validate(kind: str, arrays: list[str]) -> list[Claim]:
 @dataclass
 class Run:
     """What the latest `claims extract` left: documents (when asked for), claims (of the kinds asked
-    for), and the ids of the documents holding claims of any kind."""
+    for), the ids of the documents holding claims of any kind, the distinct (doc, event, doc_event)
+    of their claims of every kind, and the names merged across the run (`names.to_rows`)."""
 
     documents: list[Document] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    outline: list[tuple[str, str, str | None]] = field(default_factory=list)
+    names: list[list] = field(default_factory=list)
 
 
 class Store:
@@ -171,20 +182,23 @@ class Store:
         """One transaction per document: a run cut short keeps every document it finished."""
         by_kind: dict[str, list[str]] = {}
         for claim in claims:
-            by_kind.setdefault(claim.kind, []).append(claim.model_dump_json())
+            by_kind.setdefault(row_kind(claim), []).append(claim.model_dump_json())
+        events = json.dumps(sorted({(c.event, c.doc_event or "") for c in claims}))
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)",
-                            (document.sha256, pipeline, document.id, document.model_dump_json()))
+            self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?)",
+                            (document.sha256, pipeline, document.id, document.model_dump_json(), events))
             self.db.execute("DELETE FROM claims WHERE sha256=? AND pipeline=?", (document.sha256, pipeline))
             self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?)", [
                 (document.sha256, pipeline, kind, "[" + ",".join(rows) + "]") for kind, rows in by_kind.items()])
 
-    def record_run(self, shas: Iterable[str]) -> None:
-        """Mark these documents (by sha256, in order) as the latest `claims extract`."""
+    def record_run(self, shas: Iterable[str], names: list[list] | None = None) -> None:
+        """Mark these documents (by sha256, in order) as the latest `claims extract`, with the names
+        merged across them (`names.to_rows`)."""
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("INSERT INTO runs (documents) VALUES (?)", (json.dumps(list(shas)),))
+            self.db.execute("INSERT INTO runs (documents, names) VALUES (?, ?)",
+                            (json.dumps(list(shas)), json.dumps(names or [])))
 
     def last_run(self, kinds: Collection[str] | None = None, documents: bool = True) -> Run:
         """The most recent `claims extract`, read in one transaction so a concurrent extract cannot mix
@@ -192,20 +206,22 @@ class Store:
         document by document in the run's order."""
         with self.db:
             self.db.execute("BEGIN")
-            row = self.db.execute("SELECT documents FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+            row = self.db.execute("SELECT documents, names FROM runs ORDER BY id DESC LIMIT 1").fetchone()
             if row is None:
                 raise StoreError("the store holds no extraction yet; run `claims extract PATHS` first", self.path)
             shas = json.loads(row[0])
             # The latest pipeline each document was parsed with (an older one may linger beside it).
             pipelines: dict[str, str] = {}
-            found: dict[str, tuple[str, str]] = {}
+            found: dict[str, tuple[str, str, str]] = {}
             column = "json" if documents else "NULL"
-            for sha, pipeline, doc_id, text in self.db.execute(
-                    f"SELECT sha256, pipeline, id, {column} FROM documents "
+            for sha, pipeline, doc_id, text, events in self.db.execute(
+                    f"SELECT sha256, pipeline, id, {column}, events FROM documents "
                     "WHERE sha256 IN (SELECT value FROM json_each(?)) ORDER BY rowid", (row[0],)):
-                pipelines[sha], found[sha] = pipeline, (doc_id, text)
+                pipelines[sha], found[sha] = pipeline, (doc_id, text, events)
             arrays: dict[str, list[tuple[str, str]]] = {}
             sources: set[str] = set()
+            if kinds is not None and "actor" in kinds:
+                kinds = {*kinds, "venue"}  # venues are actors too
             wanted = None if kinds is None else json.dumps(sorted(kinds))
             for sha, pipeline, kind, text in self.db.execute(
                     "SELECT sha256, pipeline, kind, CASE WHEN ?1 IS NULL OR kind IN (SELECT value FROM json_each(?1)) "
@@ -215,8 +231,10 @@ class Store:
                 sources.add(found[sha][0])
                 if text is not None:
                     arrays.setdefault(sha, []).append((kind, text))
-        run = Run(sources=sorted(sources))
+        run = Run(sources=sorted(sources), names=json.loads(row[1]))
         present = [sha for sha in dict.fromkeys(shas) if sha in pipelines]
+        run.outline = [(found[sha][0], event, doc_event or None) for sha in present
+                       for event, doc_event in json.loads(found[sha][2])]
         if documents:
             run.documents = [Document.model_validate_json(found[sha][1]) for sha in present]
         if kinds is None:
