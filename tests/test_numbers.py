@@ -491,3 +491,10 @@ def test_every_figure_value_field_reaches_the_claim_model():
 def test_a_hyphenated_range_before_its_noun_is_one_range(text, lo, hi):
     (fig,) = find_figures(text)
     assert (fig.min, fig.max, fig.unit) == (lo, hi, "day")
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [("It left shortly before 8 a.m. local time.", None, 480.0),
+                                                ("It landed just after 9:30.", 570.0, None)])
+def test_shortly_before_and_just_after_a_time_are_near_bounds(text, lo, hi):
+    (fig,) = find_figures(text)
+    assert (fig.min, fig.max, fig.approximate) == (lo, hi, True)

@@ -37,6 +37,8 @@ APPROX_BELOW = 0.2
 NEAR_BOUND = 0.25
 # Minutes either way an approximate time of day stands for: a precise one, a round one.
 CLOCK_SLACK, CLOCK_SLACK_ROUND = 2, 15
+# Minutes a time given as "shortly before" or "just after" may be from it.
+NEAR_CLOCK = 30
 _POSITIVE = {"offer", "propose", "demand", "accept", "consider"}
 
 
@@ -141,7 +143,10 @@ def _interval(v: FigureValue) -> tuple[float, float, bool, bool]:
     lo = lo if lo is not None else (v.min if v.min is not None else float("-inf"))
     hi = hi if hi is not None else (v.max if v.max is not None else float("inf"))
     lo_in, hi_in = v.min_inclusive, v.max_inclusive
-    if v.approximate and measure(v).startswith("time@"):
+    if v.approximate and measure(v).startswith("time@") and (v.min is None) != (v.max is None):
+        # "shortly before 8 am", "just after 9:30": within half an hour, on their side of it.
+        lo, hi = (hi - NEAR_CLOCK, hi) if v.min is None else (lo, lo + NEAR_CLOCK)
+    elif v.approximate and measure(v).startswith("time@"):
         # "About 9:07" is a few minutes either way, "around 9 am" a quarter of an hour.
         slack = CLOCK_SLACK_ROUND if (v.min or v.max or 0) % 15 == 0 else CLOCK_SLACK
         lo, hi, lo_in, hi_in = lo - slack, hi + slack, True, True
@@ -449,60 +454,58 @@ def canonical_events(claims: Iterable[Claim], others: Outline = ()) -> dict[str,
 
 # A report this many days after an event may be its follow-up without naming its day.
 STORY_DAYS = 10
-# Distinct figures a lone report must share with an earlier event's coverage to be its follow-up.
+# What the reports of a later day must share with an earlier event's coverage to be its follow-up: this
+# many distinct figures, and this share of the figures they give for their own day.
 STORY_SHARED = 2
+STORY_SHARE = 0.5
 
 
-def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[str, set[tuple]]:
-    """Per event, the figures its coverage states that are unlikely to recur by chance: (class, measure,
-    min, max) of a counted noun, 10 or more."""
-    out: dict[str, set[tuple]] = defaultdict(set)
+def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[tuple[str, str], set[tuple]]:
+    """(doc, event) -> the counts the article gives for that event that are unlikely to recur by chance:
+    (class of the counted noun, value), exact and 10 or more. Times, ages and lengths differ between
+    reports of one event too often to tell events apart."""
+    out: dict[tuple[str, str], set[tuple]] = defaultdict(set)
     for c in claims:
-        if isinstance(c, FigureClaim) and c.value.subject and c.value.min is not None and c.value.min >= 10 \
-                and not c.value.elapsed:
-            out[(c.doc, canon[c.event])].add(
-                (_classes().get(c.value.subject, c.value.subject), measure(c.value), c.value.min, c.value.max))
+        v = c.value
+        if isinstance(c, FigureClaim) and v.subject and v.exact and v.min >= 10 and not (v.elapsed or v.vague) \
+                and measure(v) == "count":
+            out[(c.doc, canon[c.event])].add((_classes().get(v.subject, v.subject), v.min))
     return out
 
 
 def follow_ups(claims: list[Claim], canon: dict[str, str], others: Outline = ()) -> dict[str, tuple[str, str]]:
-    """doc -> (its own event's label, the earlier event it follows up) for an article that alone reports
-    on its own day ("families keep vigil on Tuesday") and repeats STORY_SHARED or more of the figures
-    other articles give for one event up to STORY_DAYS before it ("179 killed", "181 on board"): its
-    own-day claims are that event's coverage. Events several articles report stay their own, and so does
-    a day the article itself sets apart from the earlier one it names."""
+    """doc -> (its own event's label, the earlier event it follows up), for the articles of a day whose
+    figures mostly repeat those other articles give for one event up to STORY_DAYS before ("179
+    killed", "181 on board" three days later, with nothing new): that day's own-event claims are the
+    earlier event's coverage. A day that brings figures of its own (a new stage of a swap: "307 more
+    today") stays its own event. Days are taken in order, so a report joins the event an earlier
+    follow-up joined."""
     others = list(others)
     own = {c.doc: c.doc_event for c in claims if c.doc_event} | {doc: d for doc, _, d in others if d}
     reporters: dict[str, set[str]] = defaultdict(set)
     for doc, label in own.items():
         reporters[canon.get(label, "?")].add(doc)
     marks = _story_marks(claims, canon)
-    # The events each article names itself, by a date ("the talks on June 2", "yesterday").
-    named: dict[str, set[str]] = defaultdict(set)
-    for doc, event in [(c.doc, c.event) for c in claims] + [(doc, event) for doc, event, _ in others]:
-        named[doc].add(canon.get(event, "?"))
-    by_event: dict[str, dict[str, set[tuple]]] = defaultdict(dict)
+    coverage: dict[str, dict[str, set[tuple]]] = defaultdict(lambda: defaultdict(set))
     for (doc, event), found in marks.items():
-        by_event[event][doc] = found
+        coverage[event][doc] |= found
     out: dict[str, tuple[str, str]] = {}
-    for doc, label in sorted(own.items()):
-        day = canon.get(label, "?")
-        if day == "?" or reporters[day] != {doc}:
-            continue
-        mine = marks.get((doc, day), set())
+    for day in sorted(d for d in reporters if d != "?"):
+        docs = reporters[day]
+        mine = set().union(*(coverage[day].get(doc, set()) for doc in docs))
         shared: dict[str, int] = {}
-        for event, docs in by_event.items():
+        for event in list(coverage):
             if event == "?" or not 0 < (event_day(day) - event_day(event)).days <= STORY_DAYS:
                 continue
-            theirs = set().union(*(found for other, found in docs.items() if other != doc))
+            theirs = set().union(*(found for doc, found in coverage[event].items() if doc not in docs))
             shared[event] = len(mine & theirs)
         best = max(shared.values(), default=0)
         winners = [e for e, n in shared.items() if n == best]
-        # An article that names that earlier event itself ("yesterday 390 came home", "the talks on June
-        # 2") and still reports on its own day tells the two apart: a new event, not a follow-up.
-        candidates = label.partition("<")[2].split(",") if label.startswith("follow:") else []
-        if best >= STORY_SHARED and len(winners) == 1 and winners[0] not in named[doc] | set(candidates):
-            out[doc] = (label, winners[0])
+        if best >= STORY_SHARED and best >= STORY_SHARE * len(mine) and len(winners) == 1:
+            for doc in docs:
+                out[doc] = (own[doc], winners[0])
+                # What it says of its own day now counts as coverage of the event it follows up.
+                coverage[winners[0]][doc] |= coverage[day].get(doc, set())
     return out
 
 
