@@ -361,8 +361,9 @@ def test_pipeline_runs_in_two_processes(nlp):
     # What is counted is narrowed by its modifiers.
     ("Two crew members survived the crash.", "Two crew members", "mods", ["crew"]),
     # Parts of a total never stand for the total.
-    ("The bus carried 40 people, including 12 children.", "12 children", "partial", True),
-    ("Kyiv got back 270 soldiers and 120 civilians.", "270 soldiers", "partial", True),
+    ("The bus carried 40 people, including 12 children.", "12 children", "part", True),
+    ("Kyiv got back 270 soldiers and 120 civilians.", "270 soldiers", "part", True),
+    ("Kyiv got back a further 270 soldiers and 120 civilians.", "270 soldiers", "partial", True),
     ("Of the 181 people on board, 179 were killed.", "179", "partial", False),
     ("Of the 181 people on board, 179 were killed.", "179", "subject", "person"),
     # What happens to it, from a verb's complement too.

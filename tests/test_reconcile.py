@@ -367,3 +367,19 @@ def test_shortly_before_a_time_is_within_half_an_hour_of_it(a, conflict):
     claims = [fig("a", "s1", frame="start", subject="time of day", **a),
               fig("b", "s2", 475, 475, unit="time", frame="start", subject="time of day")]
     assert bool(reconcile(claims).contradictions) is conflict
+
+
+def test_parts_listed_side_by_side_compare_with_such_parts_only():
+    def part(doc, n, is_part=True, subject="passenger"):
+        claim = fig(doc, f"{n} {subject} s{doc}", n, n, subject=subject, frame=None)
+        return claim.model_copy(update={"value": claim.value.model_copy(update={"part": is_part})})
+    # "62 passengers and five crew" against "67 passengers and five crew": the passengers disagree.
+    assert kinds([part("a", 62), part("b", 67)]) == ["numeric"]
+    # A part never contradicts a figure that is no part ("67 passengers" in a total's place).
+    assert kinds([part("a", 62), part("b", 67, is_part=False)]) == []
+
+
+def test_a_noun_that_names_what_happened_is_people_to_whom_it_happened():
+    survived = fig("a", "32 people survived.", 32, 32, subject="person", frame="survive")
+    survivors = fig("b", "There were 29 survivors.", 29, 29, subject="survivor", frame=None)
+    assert kinds([survived, survivors]) == ["numeric"]

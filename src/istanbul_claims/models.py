@@ -68,6 +68,9 @@ class FigureValue(BaseModel):
     mods: list[str] = Field(default_factory=list)
     owner: str | None = None
     partial: bool = False
+    # One of the parts a sentence lists beside each other ("270 soldiers and 120 civilians", "including
+    # 12 children"): the whole count of its own noun, compared only with such parts.
+    part: bool = False
     frame: str | None = None
     status: Literal["done", "agreed", "proposed", "rejected", "possible", "negated"] = "done"
     proposer: str | None = None

@@ -79,6 +79,13 @@ def figure_key(claim: FigureClaim) -> str | None:
 
 
 @cache
+def _roles() -> dict[str, str]:
+    """People nouns that name what happened to them ("survivor", "victim"): noun -> its frame."""
+    people = set(rules.topics().get("classes", {}).get("people", []))
+    return {w: frame for frame, words in rules.topics()["frames"].items() for w in words if w in people}
+
+
+@cache
 def _classes() -> dict[str, str]:
     return {w: name for name, words in rules.topics().get("classes", {}).items() for w in words}
 
@@ -102,7 +109,11 @@ def slot(claim: FigureClaim) -> tuple | None:
     mods = tuple(v.mods) if kind in ("count", "age") else ()
     # How long something took is its duration whatever the verb ("lasted", "ran for", "took").
     frame = "duration" if kind == "duration" and v.frame is None else v.frame
-    return (v.subject, frame, mods, v.owner if personal else None, v.status, v.proposer)
+    subject = v.subject
+    role = _roles().get(subject or "")
+    if role is not None and frame in (None, role):
+        subject, frame = "person", role  # "29 survivors" are 29 people who survived
+    return (subject, frame, mods, v.owner if personal else None, v.status, v.proposer, v.part)
 
 
 def proposal_key(claim: ProposalClaim) -> str | None:

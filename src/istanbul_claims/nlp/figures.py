@@ -206,7 +206,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
     it never contradicts the whole). `subject` is None when the noun is not clear: then it compares with
     nothing."""
     words = _slot_words()
-    out: dict = {"subject": None, "mods": [], "owner": None, "partial": False}
+    out: dict = {"subject": None, "mods": [], "owner": None, "partial": False, "part": False}
     sent = span.sent
     before = span.doc[span.start - 1] if span.start > sent.start else None
     # "the first two sections", "a further 307", "179 of the 181 people": some of a whole.
@@ -273,7 +273,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
     if noun is None:
         return out
     # "270 soldiers and 120 civilians", "390, including 120 civilians": parts of a total.
-    out["partial"] = out["partial"] or _is_part(noun)
+    out["part"] = not out["partial"] and _is_part(noun)
     out["subject"] = normal_noun(noun)
     out["mods"] = list(modifiers(noun))
     if (people := demonym(noun)) is not None:
