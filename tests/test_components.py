@@ -470,8 +470,12 @@ def test_the_whole_a_part_is_taken_from_has_no_frame_of_the_part(parse, text, sp
     ("Ivo Marr was arrested in 2018 and sentenced to 16 years for spying.", "16 years", "Ivo Marr"),
     ("Ilse Brand, who holds two passports, was given six and a half years in Tarsk.", "six and a half years",
      "Ilse Brand"),
-    # "him" after two people: nobody clear, a term never compared.
-    ("Ivo Marr met Ilse Brand. A court sentenced him to 16 years.", "16 years", ""),
+    # "him" after two people: the one who was the subject...
+    ("Ivo Marr met Ilse Brand. A court sentenced him to 16 years.", "16 years", "Ivo Marr"),
+    # ...and after two subjects, nobody clear: a term never compared.
+    ("Ivo Marr said that Oleg Varn was arrested. A court sentenced him to 16 years.", "16 years", ""),
+    # "whom" is who the clause is about.
+    ("The deal left out Ivo Marr, the former Marine whom a court sentenced to 18 years.", "18 years", "Ivo Marr"),
 ])
 def test_a_prison_term_is_the_term_of_the_person_sentenced(parse, text, span, owner):
     found = figures(parse(text))[span]

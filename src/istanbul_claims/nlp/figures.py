@@ -178,8 +178,12 @@ def _prison_term(num: Token, counted: Token | None) -> str | None:
     elif noun is not None:
         # "Roe, who is serving a 25-year sentence", "his 16-year sentence": the owner or the server.
         person = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if person is None and noun.head.pos_ == "VERB":
-            person = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if person is None and noun.head.pos_ in ("VERB", "AUX"):
+            server = noun.head
+            person = next((c for c in server.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if person is None and server.dep_ == "conj":
+                # "was convicted in August and was serving a nine-year term": the first verb's subject.
+                person = next((c for c in server.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     else:
         return None
     return _person_named(person) if person is not None else ""
@@ -189,6 +193,11 @@ def _person_named(token: Token) -> str:
     """The person a subject or object token names: its proper name, or for "he"/"him" the one person
     the text named last, in this sentence or the one before; "" when that is not clear."""
     doc = token.doc
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        # "Whelan, the former Marine whom a court sentenced to 16 years": who the clause is about.
+        token = token.head.head
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            token = token.head
     if token.pos_ == "PROPN":
         names = [a for a in doc._.actors or [] if a["start"] <= token.idx < a["end"] and a["type"] in (None, "person")]
         return names[0]["name"] if names else ""
@@ -197,6 +206,12 @@ def _person_named(token: Token) -> str:
     start = token.sent.start
     before = doc[start - 1].sent.start_char if start > 0 else token.sent.start_char
     people = [a for a in doc._.actors or [] if a["type"] == "person" and before <= a["start"] < token.idx]
+    if len({a["name"] for a in people}) > 1:
+        # Several people named: "she" is the one who was the subject ("Griner, 32, was detained in
+        # February, ... A court sentenced her").
+        subjects = [a for a in people if (t := doc.char_span(a["start"], a["end"], alignment_mode="expand"))
+                    is not None and t.root.dep_ in ("nsubj", "nsubjpass")]
+        people = subjects if len({a["name"] for a in subjects}) == 1 else []
     return people[-1]["name"] if people and len({a["name"] for a in people}) == 1 else ""
 
 
