@@ -49,6 +49,7 @@ def speakers(doc) -> list[str | None]:
     ("The delegates met in Valdoria on Tuesday.", "Valdoria", "Valdoria", "place"),
     ("The talks were held at Morvane and Ostrel.", "Morvane", "Morvane", "place"),
     ("Residents of Tarsk Oblast were evacuated.", "Tarsk Oblast", "Tarsk Oblast", "place"),
+    ("The Valdorian Emirates mediated the swap.", "Valdorian Emirates", "Valdorian Emirates", "place"),
     ("The Harbour Times published the list.", "Harbour Times", "Harbour Times", "outlet"),
     ("Officials in Kyiv Oblast counted the damage.", "Kyiv Oblast", "Kyiv Oblast", "place"),
 ])
@@ -168,6 +169,8 @@ def test_the_linked_name_speaks(parse):
     # A place is not a person's surname, nor an acronym a person's.
     ([("John Doe", "person", "John Doe"), ("Doe", "place", "Doe")], {}),
     ([("Grain Export Board", "body", "Grain Export Board"), ("GEB", None, "GEB")], {"GEB": "Grain Export Board"}),
+    # A person known by initials, particles included.
+    ([("Mahmud bin Tarik", "person", "Mahmud bin Tarik"), ("MBT", None, "MBT")], {"MBT": "Mahmud bin Tarik"}),
     ([("Grain Export Board", "body", "Grain Export Board"), ("Green Energy Bank", "body", "Green Energy Bank"),
       ("GEB", None, "GEB")], {}),
 ])

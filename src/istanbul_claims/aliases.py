@@ -265,8 +265,11 @@ def link_article(mentions: Iterable[tuple[str, str | None, str]],
     fixed = table().canonical
     parts: dict[str, set[str]] = defaultdict(set)
     expansions: dict[str, set[str]] = defaultdict(set)
+    # A person known by initials ("MBS" for Mohammed bin Salman, "BG"): every word's, particles too.
+    monograms: dict[str, set[str]] = defaultdict(set)
     for name, kind, text in mentions:
         if kind == "person" and _is_full(name):
+            monograms["".join(w[0] for w in fold(name).split()).upper()].add(name)
             for form in (name, normalise(text)):
                 tokens = form.split()
                 if len(tokens) > 1:
@@ -280,7 +283,7 @@ def link_article(mentions: Iterable[tuple[str, str | None, str]],
             continue
         if is_acronym(name) and kind != "person":
             key = acronym_key(name)
-            found = {defined[key]} if key in defined else expansions.get(key, set())
+            found = {defined[key]} if key in defined else expansions.get(key, set()) or monograms.get(key, set())
         elif kind in (None, "person"):
             found = parts.get(_pkey(name), set())
         else:
