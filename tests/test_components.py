@@ -372,6 +372,7 @@ def test_pipeline_runs_in_two_processes(nlp):
     ("The sides agreed to swap 500 prisoners each.", "500 prisoners each", "status", "agreed"),
     ("Moscow offered to hand over 900 bodies.", "900 bodies", "status", "proposed"),
     ("The sides swapped 500 prisoners on Friday.", "500 prisoners", "status", "done"),
+    ("The deal did not include Ivo Marr, whom a court sentenced to 16 years.", "16 years", "status", "done"),
     # A verb's set phrase names its frame.
     ("The talks got under way only at around 20:25.", "around 20:25", "frame", "start"),
     ("The session kicked off at 10:30.", "10:30", "frame", "start"),
