@@ -370,7 +370,7 @@ def status_of(num: Token) -> str:
         if token.pos_ in ("VERB", "AUX") and any(lemma(c) in words["future"] for c in token.children
                                                   if c.dep_ in ("aux", "auxpass")):
             future = True
-        if token.dep_ in ("relcl", "acl") and token.pos_ in ("VERB", "AUX"):
+        if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX"):
             # "did not include Whelan, whom a court sentenced to 16 years": the relative clause states its
             # own fact; what the main clause says of its noun does not reach into it.
             break
