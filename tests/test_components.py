@@ -485,3 +485,15 @@ def test_a_prison_term_is_the_term_of_the_person_sentenced(parse, text, span, ow
 
 def test_time_given_to_do_something_is_no_prison_term(parse):
     assert figures(parse("The envoys were given two years to finish."))["two years"]["subject"] != "sentence"
+
+
+@pytest.mark.parametrize(("text", "span", "subject"), [
+    ("The jet crashed roughly eight kilometres short of Tarsk airport.", "roughly eight kilometres",
+     "distance of aircraft from airport"),
+    ("The plane came down about three kilometres from the airport.", "about three kilometres",
+     "distance of aircraft from airport"),
+    ("The localiser stood just 199 metres from the end of the runway.", "199 metres", "distance from end"),
+    ("The runway is 2,800 metres long.", "2,800 metres", "runway"),
+])
+def test_a_length_measured_from_somewhere_is_a_distance(parse, text, span, subject):
+    assert figures(parse(text))[span]["subject"] == subject

@@ -156,6 +156,30 @@ def _age_owner(span: Span, num: Token) -> str | None:
 
 
 _PERSON_PRONOUNS = {"he", "him", "she", "her"}
+# "eight kilometres short of the airport", "250 metres beyond the end of the runway", "3 km north of".
+_DISTANCE_PREPS = {"from", "beyond", "outside", "past", "off"}
+_DISTANCE_BEFORE_OF = {"short", "north", "south", "east", "west", "ahead", "clear"}
+
+
+def _distance(span: Span) -> str | None:
+    """A length measured from somewhere is that distance: "distance from airport", "distance of aircraft
+    from end" when the sentence says what is that far ("the jet stopped 250 metres from the end")."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].lower_ == "away":
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_.split("-")[-1] in _DISTANCE_BEFORE_OF and doc[i + 1].lower_ == "of":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in _DISTANCE_PREPS | {"of"} or (doc[i].lower_ == "of" and i == span.end):
+        return None
+    place = next((c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if place is None:
+        return None
+    where = normal_noun(place) if place.pos_ == "NOUN" else place.lower_
+    verb = next((t for t in ancestors(span.root) if t.pos_ in ("VERB", "AUX")), None)
+    thing = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None) \
+        if verb is not None else None
+    return f"distance of {normal_noun(thing)} from {where}" if thing is not None else f"distance from {where}"
 
 
 def _prison_term(num: Token, counted: Token | None) -> str | None:
@@ -241,6 +265,9 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
     is_duration = unit in MEASURE_UNITS or (counted is not None and lemma(counted) in MEASURE_UNITS)
     if is_duration and unit in ("year", "month") and (term := _prison_term(num, counted)) is not None:
         out["subject"], out["owner"] = "sentence", term
+        return out
+    if numbers.base_value(None, unit)[0] == "length" and (distance := _distance(span)) is not None:
+        out["subject"] = distance
         return out
     noun: Token | None = None
     if counted is not None and not is_duration:
