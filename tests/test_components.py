@@ -380,6 +380,9 @@ def test_pipeline_runs_in_two_processes(nlp):
     ("Moscow freed 16 people in exchange for eight Russians.", "eight", "subject", "citizen"),
     ("Moscow freed 16 people in exchange for eight Russians.", "eight", "mods", ["russian"]),
     ("The FSB said eight Russian nationals came home.", "eight", "subject", "citizen"),
+    # A bare number killed or surviving counts people.
+    ("Thirty-eight were killed, including both pilots, and 29 survived.", "29", "subject", "person"),
+    ("The army said 12 were destroyed.", "12", "subject", None),
     # A time of day is about what happened then.
     ("The plane struck the wall at 9:03 am.", "9:03 am", "subject", "time of day"),
 ])

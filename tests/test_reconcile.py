@@ -299,6 +299,14 @@ def _events_of(claims):
     return {c.doc: c.event for group in event_groups(claims) for c in group}
 
 
+def test_a_follow_up_of_a_follow_up_joins_the_first_event():
+    claims = [crash("a", 38, "2024-12-25"), crash("a", 67, "2024-12-25"), crash("b", 38, "2024-12-25"),
+              crash("c", 38, "2024-12-26"), crash("c", 67, "2024-12-26"), crash("c", 16, "2024-12-26"),
+              crash("d", 38, "2024-12-26"), crash("d", 67, "2024-12-26"),
+              crash("e", 38, "2024-12-30"), crash("e", 16, "2024-12-30")]
+    assert {doc: day for doc, day in _events_of(claims).items()} == {d: "2024-12-25" for d in "abcde"}
+
+
 def test_reports_days_later_repeating_an_events_figures_are_its_follow_up():
     claims = [crash("a", 179, "2024-12-29"), crash("a", 181, "2024-12-29", subject="passenger"),
               crash("b", 179, "2024-12-29"), crash("c", 179, "2024-12-31"),

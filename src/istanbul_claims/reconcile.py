@@ -519,6 +519,7 @@ def follow_ups(claims: list[Claim], canon: dict[str, str], others: Outline = ())
                 out[doc] = (own[doc], winners[0])
                 # What it says of its own day now counts as coverage of the event it follows up.
                 coverage[winners[0]][doc] |= coverage[day].get(doc, set())
+            coverage.pop(day, None)  # the day is no event of its own any more
     return out
 
 

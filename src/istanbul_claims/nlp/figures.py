@@ -312,6 +312,11 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
             # "Of the 181 people on board, 179 were killed": the number counts the 'of' noun's members.
             noun = next((g for c in verb.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
                         None)
+            if noun is None and num.dep_ != "dobj" and _lexicons()[1].get(lemma(verb)) in words["people_frames"]:
+                # "Thirty-eight were killed and 29 survived": only people are killed or survive.
+                out["subject"] = "person"
+                out["part"] = any(c.dep_ == "prep" and c.lower_ in words["part_preps"] for c in num.children)
+                return out
     if noun is None:
         return out
     # "270 soldiers and 120 civilians", "390, including 120 civilians": parts of a total.
