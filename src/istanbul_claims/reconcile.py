@@ -478,11 +478,14 @@ def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[tuple[str, 
     (class of the counted noun, value), exact and 10 or more. Times, ages and lengths differ between
     reports of one event too often to tell events apart."""
     out: dict[tuple[str, str], set[tuple]] = defaultdict(set)
+    classes = _classes()
     for c in claims:
+        if c.kind != "figure":
+            continue
         v = c.value
-        if isinstance(c, FigureClaim) and v.subject and v.exact and v.min >= 10 and not (v.elapsed or v.vague) \
-                and measure(v) == "count":
-            out[(c.doc, canon[c.event])].add((_classes().get(v.subject, v.subject), v.min))
+        if v.subject and v.min is not None and v.min == v.max and v.min >= 10 and not (v.elapsed or v.vague) \
+                and (v.unit is None or measure(v) == "count"):
+            out[(c.doc, canon[c.event])].add((classes.get(v.subject, v.subject), v.min))
     return out
 
 
@@ -498,6 +501,8 @@ def follow_ups(claims: list[Claim], canon: dict[str, str], others: Outline = ())
     reporters: dict[str, set[str]] = defaultdict(set)
     for doc, label in own.items():
         reporters[canon.get(label, "?")].add(doc)
+    if len(set(reporters) - {"?"}) < 2:
+        return {}  # one event day reported: nothing to follow up
     marks = _story_marks(claims, canon)
     coverage: dict[str, dict[str, set[tuple]]] = defaultdict(lambda: defaultdict(set))
     for (doc, event), found in marks.items():
