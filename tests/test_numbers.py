@@ -498,3 +498,8 @@ def test_a_hyphenated_range_before_its_noun_is_one_range(text, lo, hi):
 def test_shortly_before_and_just_after_a_time_are_near_bounds(text, lo, hi):
     (fig,) = find_figures(text)
     assert (fig.min, fig.max, fig.approximate) == (lo, hi, True)
+
+
+def test_a_number_and_a_half_whose_unit_the_sentence_left_out_is_still_the_number():
+    figures = find_figures("It should have taken just over an hour but lasted almost two and a half.")
+    assert [(f.text, f.min, f.max) for f in figures][-1] == ("almost two and a half", None, 2.5)

@@ -231,7 +231,7 @@ def _grammar() -> _Grammar:
                      rf"(?P<noun>(?:{_alt(counted_all)}|{plural})(?![\w\u2019'-]))",
         "single_item": rf"\b(?P<z>{_alt(cfg['single']['phrases'])})\s+(?:{noun}\s+)??"
                        rf"(?P<noun>(?:{single_nouns})(?![\w\u2019'-]))",
-        "single": rf"{lead}(?P<n>{num}){unit}{after}{side}",
+        "single": rf"{lead}(?P<n>{num}(?:\s+and\s+a\s+half\b)?){unit}{after}{side}",
         "fraction": rf"\b(?P<f>{fr})\b(?P<of>\s+(?:of|the)\b)?",
         "one": rf"\b(?P<n>an?)(?=[\s-]+(?:{_alt(words['one_units'])})\b){unit}{after}",
     }
@@ -291,6 +291,10 @@ def number_value(text: str) -> float | None:
     """The value of one number: '6,000', '1.5 million', 'twenty-five', 'a dozen'. None if it is not one."""
     g = _grammar()
     words = " ".join(text.lower().split())
+    if words.endswith(" and a half") and words != "and a half":
+        # "two and a half" with its unit left to the sentence ("lasted almost two and a half").
+        whole = number_value(words.removesuffix(" and a half"))
+        return whole + 0.5 if whole is not None else None
     if words in g.idioms:
         return float(g.idioms[words])
     m = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?:\s+(thousand|million|billion))?", words)
