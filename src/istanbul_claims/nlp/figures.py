@@ -192,25 +192,27 @@ def _prison_term(num: Token, counted: Token | None) -> str | None:
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     noun = next((t for t in chain if t.pos_ == "NOUN" and lemma(t) in words["term_nouns"]), None)
     if verb is not None and lemma(verb) in words["term_verbs"]:
-        if any(c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB" for c in (*verb.children, *head.children)) \
-                and lemma(verb) == "give":
+        if lemma(verb) == "give" and any(c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB"
+                                         for c in (*verb.children, *head.children)):
             return None  # "given two years to finish": time allowed, not a term
-        person = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
-        if person is None and verb.dep_ == "conj":
-            # "was arrested in 2018 and sentenced to 16 years": the first verb's subject.
-            person = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        person = _who(verb, ("nsubjpass", "dobj"))
     elif noun is not None:
         # "Roe, who is serving a 25-year sentence", "his 16-year sentence": the owner or the server.
         person = next((c for c in noun.children if c.dep_ == "poss"), None)
         if person is None and noun.head.pos_ in ("VERB", "AUX"):
-            server = noun.head
-            person = next((c for c in server.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if person is None and server.dep_ == "conj":
-                # "was convicted in August and was serving a nine-year term": the first verb's subject.
-                person = next((c for c in server.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            person = _who(noun.head, ("nsubj", "nsubjpass"))
     else:
         return None
     return _person_named(person) if person is not None else ""
+
+
+def _who(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The verb's child of one of these relations, else, for a verb conjoined to an earlier one ("was
+    arrested in 2018 and sentenced to 16 years"), the earlier verb's subject."""
+    found = next((c for c in verb.children if c.dep_ in deps), None)
+    if found is None and verb.dep_ == "conj":
+        found = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return found
 
 
 def _person_named(token: Token) -> str:
