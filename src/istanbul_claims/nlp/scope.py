@@ -131,12 +131,14 @@ def follow_up(doc: Doc, main_day: dt.date | None) -> str | None:
     return f"follow:{main_day.isoformat()}<{','.join(day.isoformat() for day in earlier)}"
 
 
-def _date_label(doc: Doc, d: dict, main: str, main_day: dt.date, own: str) -> str | None:
-    """The event one date in a sentence points at (a day, "range:..", the article's own event or its
-    day), or None for a date that says when something was said."""
-    if _reported_on(doc, d["start"]):
-        return None
-    start, end = dt.date.fromisoformat(d["date_start"]), dt.date.fromisoformat(d["date_end"])
+def _days(d: dict) -> tuple[dt.date, dt.date]:
+    return dt.date.fromisoformat(d["date_start"]), dt.date.fromisoformat(d["date_end"])
+
+
+def _date_label(d: dict, main: str, main_day: dt.date, own: str) -> str | None:
+    """The event a date in a sentence points at: an earlier event's day or "range:..", the article's day
+    (said of this very day, it stays that day even in a follow-up), its own event, or None."""
+    start, end = _days(d)
     other = date_event(start, end, main_day)
     if other is not None:
         return other
@@ -165,8 +167,8 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
     labelled: dict[int, list[tuple[dict, str]]] = defaultdict(list)
     for d in doc._.dates or []:
         span = doc.char_span(d["start"], d["start"] + 1, alignment_mode="expand")
-        if span is not None and len(span) and not _subordinate(doc, d["start"]):
-            label = _date_label(doc, d, main, main_day, own)
+        if span is not None and len(span) and not _subordinate(doc, d["start"]) and not _reported_on(doc, d["start"]):
+            label = _date_label(d, main, main_day, own)
             if label is not None:
                 labelled[span[0].sent.start].append((d, label))
     out: list[str | None] = []
@@ -228,19 +230,13 @@ def scope_sentences(doc: Doc) -> None:
         for d in dates:
             if not (record["start"] <= d["start"] < record["end"]) or main_day is None:
                 continue
-            start, end = dt.date.fromisoformat(d["date_start"]), dt.date.fromisoformat(d["date_end"])
-            other = date_event(start, end, main_day)
             if _reported_on(doc, d["start"]):
                 continue
             if _subordinate(doc, d["start"]):
-                recalled = recalled or other  # "the first round, held on May 16": dates the cue below
+                # "the first round, held on May 16": dates the cue below
+                recalled = recalled or date_event(*_days(d), main_day)
                 continue
-            if other is not None:
-                event = other  # an explicit other event outweighs a mention of this one
-            elif start == end == main_day:
-                event = main  # said of this very day: stays the article's day even in a follow-up
-            elif start <= main_day + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main_day:
-                event = own
+            event = _date_label(d, main, main_day, own) or event
             dated = True
         earlier = _earlier_cue(doc, record["start"], lower, cues) or _other_round(lower, own_round, cues)
         if event is None and not dated and earlier:
