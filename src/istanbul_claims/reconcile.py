@@ -304,9 +304,9 @@ def describe_figure(v: FigureValue) -> str:
 
 def _plural(unit: str | None, value: float | None) -> str:
     """"16 years", "1 year", "250 metres", "45 percent"."""
-    if not unit or value == 1 or not unit.isalpha() or unit.endswith("s") or unit in ("percent", "people"):
+    if not unit or value == 1 or unit in ("percent", "people"):
         return unit or ""
-    return unit + "s"
+    return _nouns(unit)
 
 
 def _disputed(claim: FigureClaim) -> str:
@@ -328,7 +328,8 @@ def _disputed(claim: FigureClaim) -> str:
 
 def _nouns(word: str) -> str:
     """A counted noun in the plural: "person" -> "people", "citizen" -> "citizens"."""
-    irregular = {"person": "people", "man": "men", "woman": "women", "child": "children", "crew": "crew"}
+    irregular = {"person": "people", "man": "men", "woman": "women", "child": "children", "crew": "crew",
+                 "foot": "feet"}
     if word in irregular or not word.isalpha():
         return irregular.get(word, word)
     return word if word.endswith("s") else word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" \
