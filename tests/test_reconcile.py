@@ -391,3 +391,12 @@ def test_a_noun_that_names_what_happened_is_people_to_whom_it_happened():
     survived = fig("a", "32 people survived.", 32, 32, subject="person", frame="survive")
     survivors = fig("b", "There were 29 survivors.", 29, 29, subject="survivor", frame=None)
     assert kinds([survived, survivors]) == ["numeric"]
+
+
+def test_one_persons_two_ages_are_a_numeric_dispute_about_that_person():
+    def age(doc, years):
+        claim = fig(doc, f"Lee, {years}, was flown to Seoul.", years, years, subject="age", unit="year", frame=None)
+        return claim.model_copy(update={"value": claim.value.model_copy(update={"owner": "Ivo Lee"})})
+    found = reconcile([age("a", 32), age("b", 33)]).contradictions
+    assert [c.kind for c in found] == ["numeric"]
+    assert "disagree on Ivo Lee's age: 32 years per a" in found[0].explanation

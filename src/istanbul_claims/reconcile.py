@@ -181,6 +181,8 @@ def compare_figures(a: FigureValue, b: FigureValue) -> ContradictionKind | None:
         return "reciprocity"
     if a.per_side != b.per_side:
         return None  # "1,000 each" and "2,000" count different things: no bound of one limits the other
+    if measure(a) in CRITERIA and a.owner and b.owner:
+        return None if (a.min, a.max) == (b.min, b.max) else "numeric"  # one person's age: "Lee, 32" / "Lee, 33"
     if measure(a) in CRITERIA:
         # A criterion defines a group ("aged 18 to 25"): its bounds are the fact, so they must agree.
         same = (a.min, a.max, a.min is None or a.min_inclusive, a.max is None or a.max_inclusive) == \
@@ -317,6 +319,8 @@ def _disputed(claim: FigureClaim) -> str:
     kind = measure(v)
     if kind.startswith("time@"):
         return f"the time of the {v.frame}" if v.frame else "the time"
+    if v.subject == "age" and v.owner:
+        return f"{v.owner}'s age"
     if v.subject in PERSONAL and v.owner:
         subject = f"{v.owner}'s {v.subject}"
     elif not subject.startswith("the ") and kind != "count":
