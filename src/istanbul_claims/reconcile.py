@@ -376,13 +376,17 @@ def _venue_words(name: str) -> frozenset[str]:
     return frozenset(aliases.fold(name).lower().replace("'s", "").split())
 
 
+def _is_facility(name: str) -> bool:
+    """A name whose last word is a facility's ("Dolmabahce Palace")."""
+    words = aliases.fold(name).lower().split()
+    return bool(words) and words[-1] in _facilities()
+
+
 def venue_sides(claims: Iterable[Claim]) -> list[list[ActorClaim]]:
     """Where one event happened, as its reports say: a side per distinct venue, each a facility ("the X
     Palace", "the Y Hotel"; a city holds a palace, so it never opposes one). A name inside another is
     the same venue ("Dolmabahce" and "Dolmabahce Palace")."""
-    venues = [c for c in claims if isinstance(c, ActorClaim) and c.value.venue
-              and aliases.fold(c.value.name).lower().split()[-1:] and
-              aliases.fold(c.value.name).lower().split()[-1] in _facilities()]
+    venues = [c for c in claims if isinstance(c, ActorClaim) and c.value.venue and _is_facility(c.value.name)]
     names = sorted({c.value.name for c in venues}, key=lambda n: (-len(_venue_words(n)), n))
     canon: dict[str, str] = {}
     for name in names:
