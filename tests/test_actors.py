@@ -58,6 +58,15 @@ def test_unknown_names_are_actors_typed_by_their_words(parse, text, mention, nam
     assert (found["name"], found["type"]) == (name, kind)
 
 
+@pytest.mark.parametrize(("text", "mention"), [
+    ("A court in Port Varna sentenced him to 25 years.", "Port Varna"),
+    # One mention "in" it makes the name a place wherever the article uses it.
+    ("Port Varna praised the deal. Officials in Port Varna said so.", "Port Varna"),
+])
+def test_a_two_word_name_after_in_is_a_place_not_a_person(parse, text, mention):
+    assert {a["type"] for a in parse(text)._.actors if a["text"] == mention} == {"place"}
+
+
 @pytest.mark.parametrize("text", ["Prisoners were exchanged after DNA testing.", "The POW swap went ahead."])
 def test_acronyms_of_things_are_not_actors(parse, text):
     assert not [a for a in parse(text)._.actors if a["text"].isupper()]

@@ -165,6 +165,7 @@ def proper_noun_runs(doc: Doc) -> list[Span]:
     not_actors = set(cfg.get("not_actors", []))
     unnamed = headline_capitals(doc, doc_text(doc))
     runs: list[Span] = []
+    looks_personal: list[int] = []  # runs called persons only for looking like "Jane Doe"
     for sent in doc.sents:
         shouting = _shouting(sent)
         i = sent.start
@@ -203,15 +204,28 @@ def proper_noun_runs(doc: Doc) -> list[Span]:
                 label = _LABELS[kind]
             elif titled or _aged(doc, j):
                 label = "PERSON"
-            elif _in_place_context(span, cfg):
+            elif _in_place_context(span, cfg) or _after_locative(span, cfg):
                 label = "LOC"
             elif _person_like(name.text):
                 label = "PERSON"
+                looks_personal.append(len(runs))
             else:
                 label = ""
             runs.append(Span(doc, start, j, label=label))
             i = j
+    # "Abu Dhabi" or "Saudi Arabia" looks like a person's name; one mention "in Abu Dhabi" shows the
+    # article means a place by it everywhere.
+    places = {s.text for s in runs if s.label_ == "LOC"}
+    for k in looks_personal:
+        if runs[k].text in places:
+            runs[k] = Span(doc, runs[k].start, runs[k].end, label="LOC")
     return runs
+
+
+def _after_locative(span: Span, cfg: dict) -> bool:
+    """"a court in New York": the object of a preposition of place."""
+    tok = span.root
+    return tok.dep_ == "pobj" and tok.head.lower_ in cfg["locative_prepositions"]
 
 
 _OPEN, _CLOSE = re.compile(r"\s*[(\[]\s*$"), re.compile(r"^\s*[)\]]")
