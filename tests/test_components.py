@@ -395,6 +395,11 @@ def test_an_age_set_off_after_a_name_is_that_persons(parse):
     assert (found["subject"], found["owner"]) == ("age", "lee")
 
 
+def test_the_n_year_old_is_the_person_just_named(parse):
+    found = figures(parse("Ivo Marr was freed. All told, the 55-year-old has spent 14 years in jail."))["55-year-old"]
+    assert (found["subject"], found["owner"]) == ("age", "ivo marr")
+
+
 @pytest.mark.parametrize(("text", "reference", "event"), [
     # A date on which something was only said does not date the event.
     ("The ministry said on Monday that the talks went well.", "2025-06-03", "ref:2025-06-03"),
@@ -480,6 +485,14 @@ def test_the_whole_a_part_is_taken_from_has_no_frame_of_the_part(parse, text, sp
     ("Ivo Marr said that Oleg Varn was arrested. A court sentenced him to 16 years.", "16 years", ""),
     # "whom" is who the clause is about.
     ("The deal left out Ivo Marr, the former Marine whom a court sentenced to 18 years.", "18 years", "Ivo Marr"),
+    # A pronoun reaches back through sentences naming nobody...
+    ("Ilse Brand was held. She denied it. She asked for a lawyer. A court sentenced her to nine years.",
+     "nine years", "Ilse Brand"),
+    # ...but not through one speaking of someone of the other gender.
+    ("Ilse Brand was held. He denied it. A court sentenced her to nine years.", "nine years", ""),
+    ("Ivo Marr was caught. A judge gave him a 25-year sentence.", "25-year", "Ivo Marr"),
+    ("Ivo Marr, who was arrested in 2018, is serving 16 years for spying.", "16 years", "Ivo Marr"),
+    ("Ivo Marr was moved to the prison where he had been serving his 25-year term.", "25-year", "Ivo Marr"),
 ])
 def test_a_prison_term_is_the_term_of_the_person_sentenced(parse, text, span, owner):
     found = figures(parse(text))[span]

@@ -147,6 +147,11 @@ def _age_owner(span: Span, num: Token) -> str | None:
     """Whose age: the proper name of the person the age describes, when the sentence names one."""
     noun = next((t for t in [num, *ancestors(num, limit=4)] if t.pos_ in ("NOUN", "PROPN")
                  and lemma(t) not in TIME_UNITS and t.lower_ not in ("age", "ages")), None)
+    old = next((t for t in ancestors(num, limit=2) if t.lower_ == "old"), None)
+    if noun is None and old is not None and old.dep_ in _NOMINAL_DEPS \
+            and any(c.lower_ == "the" for c in old.children):
+        # "the 55-year-old has spent 14 years behind bars": a person the text has just named.
+        return _last_person(old).lower() or None
     if noun is None:
         return None
     names = [t.text for t in noun.subtree if t.pos_ == "PROPN"]
@@ -155,7 +160,8 @@ def _age_owner(span: Span, num: Token) -> str | None:
     return " ".join(names).lower() or None
 
 
-_PERSON_PRONOUNS = {"he", "him", "she", "her"}
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 # "eight kilometres short of the airport", "250 metres beyond the end of the runway", "3 km north of".
 _DISTANCE_PREPS = {"from", "beyond", "outside", "past", "off"}
 _DISTANCE_BEFORE_OF = {"short", "north", "south", "east", "west", "ahead", "clear"}
@@ -195,7 +201,10 @@ def _prison_term(num: Token, counted: Token | None) -> str | None:
         if lemma(verb) == "give" and any(c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB"
                                          for c in (*verb.children, *head.children)):
             return None  # "given two years to finish": time allowed, not a term
-        person = _who(verb, ("nsubjpass", "dobj"))
+        # "sentenced him to", "gave him a 25-year sentence", "she was jailed for".
+        person = _who(verb, ("nsubjpass", "dative", "dobj"))
+    elif verb is not None and lemma(verb) in words["serve_verbs"] and head.dep_ == "dobj" and head.head.i == verb.i:
+        person = _who(verb, ("nsubj", "nsubjpass"))  # "Doe is serving 16 years"
     elif noun is not None:
         # "Roe, who is serving a 25-year sentence", "his 16-year sentence": the owner or the server.
         person = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -215,9 +224,35 @@ def _who(verb: Token, deps: tuple[str, ...]) -> Token | None:
     return found
 
 
+# Sentences back a pronoun may reach through sentences naming nobody ("Doe was detained in 2018. She
+# denied it. A court sentenced her...").
+PRONOUN_REACH = 6
+_GENDERS = ({"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"})
+
+
+def _named_before(token: Token) -> list[dict]:
+    """The people named before `token`: in its own sentence and the one before, else, while those name
+    nobody, in up to PRONOUN_REACH sentences before them. Nobody when a sentence passed over speaks of
+    someone of the other gender: the chain of "she" may have left the person named."""
+    doc = token.doc
+    people = [a for a in doc._.actors or [] if a["type"] == "person" and a["start"] < token.idx]
+    gendered = any(token.lower_ in g for g in _GENDERS)
+    other = set().union(*(g for g in _GENDERS if token.lower_ not in g)) if gendered else set()
+    sent = token.sent
+    for _ in range(PRONOUN_REACH + 1):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+        if any(a["start"] >= sent.start_char for a in people):
+            break
+        if any(t.lower_ in other for t in sent):
+            return []
+    return [a for a in people if a["start"] >= sent.start_char]
+
+
 def _person_named(token: Token) -> str:
     """The person a subject or object token names: its proper name, or for "he"/"him" the one person
-    the text named last, in this sentence or the one before; "" when that is not clear."""
+    the text named last (`_named_before`); "" when that is not clear."""
     doc = token.doc
     if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
         # "Whelan, the former Marine whom a court sentenced to 16 years": who the clause is about.
@@ -227,11 +262,14 @@ def _person_named(token: Token) -> str:
     if token.pos_ == "PROPN":
         names = [a for a in doc._.actors or [] if a["start"] <= token.idx < a["end"] and a["type"] in (None, "person")]
         return names[0]["name"] if names else ""
-    if token.lower_ not in _PERSON_PRONOUNS:
-        return ""
-    start = token.sent.start
-    before = doc[start - 1].sent.start_char if start > 0 else token.sent.start_char
-    people = [a for a in doc._.actors or [] if a["type"] == "person" and before <= a["start"] < token.idx]
+    return _last_person(token) if token.lower_ in _PERSON_PRONOUNS else ""
+
+
+def _last_person(token: Token) -> str:
+    """Who a pronoun or "the 55-year-old" refers back to: the one person named last before it, or the
+    one subject among several; "" when that is not clear."""
+    doc = token.doc
+    people = _named_before(token)
     if len({a["name"] for a in people}) > 1:
         # Several people named: "she" is the one who was the subject ("Griner, 32, was detained in
         # February, ... A court sentenced her").
