@@ -483,15 +483,19 @@ STORY_SHARE = 0.5
 
 
 def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[tuple[str, str], set[tuple]]:
-    """(doc, event) -> the counts the article gives for that event that are unlikely to recur by chance:
-    (class of the counted noun, value), exact and 10 or more. Times, ages and lengths differ between
-    reports of one event too often to tell events apart."""
+    """(doc, event) -> the figures the article gives for that event that are unlikely to recur by chance:
+    counts, as (class of the counted noun, value), exact and 10 or more, and a named person's age or
+    prison term ("Whelan, 52"). Other times, ages and lengths differ between reports of one event too
+    often to tell events apart."""
     out: dict[tuple[str, str], set[tuple]] = defaultdict(set)
     classes = _classes()
     for c in claims:
         if c.kind != "figure":
             continue
         v = c.value
+        if v.owner and v.exact and (v.subject in PERSONAL or v.subject in CRITERIA):
+            out[(c.doc, canon[c.event])].add((v.owner, v.subject, v.min))
+            continue
         if v.subject and v.min is not None and v.min == v.max and v.min >= 10 and not (v.elapsed or v.vague) \
                 and (v.unit is None or measure(v) == "count"):
             out[(c.doc, canon[c.event])].add((classes.get(v.subject, v.subject), v.min))
