@@ -314,7 +314,24 @@ def test_reports_days_later_repeating_an_events_figures_are_its_follow_up():
     assert _events_of(claims)["c"] == "2024-12-29"
 
 
+def personal(doc, years, owner, subject, day):
+    claim = crash(doc, years, day, subject=subject)
+    return claim.model_copy(update={"value": claim.value.model_copy(update={"owner": owner, "frame": None})})
+
+
+def test_a_report_repeating_named_peoples_ages_and_terms_is_a_follow_up():
+    claims = [personal("a", 52, "Ivo Marr", "age", "2022-12-08"), crash("a", 40, "2022-12-08"),
+              personal("b", 16, "Ivo Marr", "sentence", "2022-12-08"),
+              personal("c", 52, "Ivo Marr", "age", "2022-12-11"),
+              personal("c", 16, "Ivo Marr", "sentence", "2022-12-11")]
+    assert _events_of(claims)["c"] == "2022-12-08"
+
+
 @pytest.mark.parametrize(("claims", "day"), [
+    # Another person's age and term of the same values are no shared story.
+    ([personal("a", 52, "Ivo Marr", "age", "2022-12-08"), personal("b", 16, "Ivo Marr", "sentence", "2022-12-08"),
+      personal("c", 52, "Ilse Brand", "age", "2022-12-11"), personal("c", 16, "Ilse Brand", "sentence", "2022-12-11")],
+     "2022-12-11"),
     # One shared figure is a coincidence, not a story.
     ([crash("a", 179, "2024-12-29"), crash("c", 179, "2024-12-31"), crash("c", 40, "2024-12-31")], "2024-12-31"),
     # A day whose reports bring figures of their own is an event of its own, even with two shared ones.
