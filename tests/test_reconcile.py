@@ -316,7 +316,8 @@ def test_reports_days_later_repeating_an_events_figures_are_its_follow_up():
 
 def personal(doc, years, owner, subject, day):
     claim = crash(doc, years, day, subject=subject)
-    return claim.model_copy(update={"value": claim.value.model_copy(update={"owner": owner, "frame": None})})
+    return claim.model_copy(update={"value": claim.value.model_copy(update={"owner": owner, "frame": None,
+                                                                            "unit": "year"})})
 
 
 def test_a_report_repeating_named_peoples_ages_and_terms_is_a_follow_up():
