@@ -499,6 +499,24 @@ def test_a_prison_term_is_the_term_of_the_person_sentenced(parse, text, span, ow
     assert (found["subject"], found["owner"]) == ("sentence", owner)
 
 
+@pytest.mark.parametrize(("text", "span", "owner", "mods"), [
+    ("Ilse Brand was moved in May. In all, she spent 297 days in Tarskan detention.", "297 days", "Ilse Brand",
+     ["tarskan"]),
+    # No one spends it in the sentence: the one person just named.
+    ("Ilse Brand is home. Her plane landed on Friday, bringing to an end 294 days in custody.", "294 days",
+     "Ilse Brand", []),
+    ("Ivo Marr had spent 12 years in Valdorian prisons.", "12 years", "Ivo Marr", ["valdorian"]),
+    ("All told, Ivo Marr has spent 14 years behind bars.", "14 years", "Ivo Marr", []),
+])
+def test_time_spent_in_custody_is_the_persons_narrowed_by_where(parse, text, span, owner, mods):
+    found = figures(parse(text))[span]
+    assert (found["subject"], found["owner"], found["mods"]) == ("custody", owner, mods)
+
+
+def test_time_spent_elsewhere_is_no_custody(parse):
+    assert figures(parse("Ivo Marr spent 12 years in Valdoria."))["12 years"]["subject"] != "custody"
+
+
 def test_time_given_to_do_something_is_no_prison_term(parse):
     assert figures(parse("The envoys were given two years to finish."))["two years"]["subject"] != "sentence"
 

@@ -359,6 +359,21 @@ def term(doc, years, owner):
     return claim.model_copy(update={"value": claim.value.model_copy(update={"owner": owner})})
 
 
+def held(doc, years, owner, mods):
+    claim = term(doc, years, owner)
+    return claim.model_copy(update={"value": claim.value.model_copy(update={"subject": "custody", "mods": mods})})
+
+
+@pytest.mark.parametrize(("claims", "found"), [
+    ([held("a", 297, "Ilse Brand", ["tarskan"]), held("b", 294, "Ilse Brand", ["tarskan"])], ["numeric"]),
+    # Time in one country's prisons is part of the time behind bars anywhere.
+    ([held("a", 12, "Ivo Marr", ["valdorian"]), held("b", 14, "Ivo Marr", [])], []),
+    ([held("a", 12, "Ivo Marr", []), held("b", 14, "Ilse Brand", [])], []),
+])
+def test_time_in_custody_compares_for_one_person_and_one_place(claims, found):
+    assert kinds(claims) == found
+
+
 def test_two_terms_of_one_person_contradict_and_say_whose():
     found = reconcile([term("a", 16, "Ilse Brand"), term("b", 19, "Ilse Brand")]).contradictions
     assert [c.kind for c in found] == ["numeric"]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from . import rules
 from .models import (
+    PERSONAL,
     ActorClaim,
     ActorValue,
     Claim,
@@ -105,7 +106,7 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
         fields = base("figure", rec, topic)
         if rec.get("event"):
             fields["event"] = rec["event"]  # its clause's day, where its sentence names several
-        if (value.subject == "age" and value.exact or value.subject == "sentence") and value.owner \
+        if (value.subject == "age" and value.exact or value.subject in PERSONAL) and value.owner \
                 and fields["doc_event"]:
             # A named person's age or prison term is theirs on the day of the report, whichever day the
             # sentence recalls ("Gershkovich, 32, was sentenced on July 19 to 16 years").

@@ -48,6 +48,11 @@ class Document(BaseModel):
         return self.text.count("\n", 0, offset) + 1
 
 
+# What is one person's alone: their prison term, their time in custody. Such figures compare only
+# between reports naming the same person, on the day of the report.
+PERSONAL = frozenset({"sentence", "custody"})
+
+
 def event_day(label: str) -> dt.date:
     """The day of an event label that names one: "2025-06-02" or "ref:2025-06-02" (see `_ClaimBase.event`)."""
     return dt.date.fromisoformat(label.removeprefix("ref:"))

@@ -15,6 +15,7 @@ from functools import cache
 
 from . import aliases, numbers, rules
 from .models import (
+    PERSONAL,
     ActorClaim,
     Claim,
     Cluster,
@@ -44,8 +45,6 @@ _POSITIVE = {"offer", "propose", "demand", "accept", "consider"}
 
 # Figures that define a group ("aged 18 to 25") rather than count it: their bounds are the fact.
 CRITERIA = frozenset({"age"})
-# Subjects that are one person's (a prison term): compared only between reports naming the same person.
-PERSONAL = frozenset({"sentence"})
 # More distinct values than this in one slot means the slot lumps different facts together: report none.
 MAX_SIDES = 3
 # A day a dated event may move to when an article's own event has only its date line: reports appear on
@@ -105,8 +104,9 @@ def slot(claim: FigureClaim) -> tuple | None:
             or (v.status == "proposed" and not v.proposer):
         return None
     # A measure (a duration, a length, a time) is of one thing: "the plenary session" and "the direct
-    # talks" last as long, so modifiers narrow only counts.
-    mods = tuple(v.mods) if kind in ("count", "age") else ()
+    # talks" last as long, so modifiers narrow only counts, and where a person was held ("12 years in
+    # American prisons" is not "14 years behind bars").
+    mods = tuple(v.mods) if kind in ("count", "age") or v.subject in PERSONAL else ()
     # How long something took is its duration whatever the verb ("lasted", "ran for", "took").
     frame = "duration" if kind == "duration" and v.frame is None else v.frame
     subject = v.subject

@@ -215,6 +215,27 @@ def _prison_term(num: Token, counted: Token | None) -> str | None:
     return _person_named(person) if person is not None else ""
 
 
+def _custody(span: Span, num: Token, counted: Token | None) -> tuple[str, list[str]] | None:
+    """Time a person was held ("she spent 297 days in Russian detention", "bringing to an end 294 days in
+    custody"): (whose, the modifiers narrowing where: "russian"), None for other durations. Whose is the
+    subject of spending it, else the one person named just before; "" when that is not clear."""
+    doc = span.doc
+    words = _slot_words()
+    prep = doc[span.end] if span.end < len(doc) else None
+    where = next((c for c in prep.children if c.dep_ == "pobj"), None) \
+        if prep is not None and prep.lower_ in ("in", "behind") else None
+    if where is None or lemma(where) not in words["custody_nouns"]:
+        return None
+    mods = sorted({lemma(c) for c in where.children if c.dep_ in ("amod", "compound")})
+    verb = next((t for t in ancestors(counted if counted is not None else num) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or lemma(verb) not in words["custody_verbs"]:
+        return None
+    person = _who(verb, ("nsubj", "nsubjpass"))
+    if person is not None and (person.pos_ == "PROPN" or person.lower_ in _PERSON_PRONOUNS):
+        return _person_named(person), mods
+    return _last_person(num), mods
+
+
 def _who(verb: Token, deps: tuple[str, ...]) -> Token | None:
     """The verb's child of one of these relations, else, for a verb conjoined to an earlier one ("was
     arrested in 2018 and sentenced to 16 years"), the earlier verb's subject."""
@@ -305,6 +326,9 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
     is_duration = unit in MEASURE_UNITS or (counted is not None and lemma(counted) in MEASURE_UNITS)
     if is_duration and unit in ("year", "month") and (term := _prison_term(num, counted)) is not None:
         out["subject"], out["owner"] = "sentence", term
+        return out
+    if is_duration and (held := _custody(span, num, counted)) is not None:
+        out["subject"], (out["owner"], out["mods"]) = "custody", held
         return out
     if numbers.base_value(None, unit)[0] == "length" and (distance := _distance(span)) is not None:
         out["subject"] = distance
