@@ -385,6 +385,10 @@ def test_pipeline_runs_in_two_processes(nlp):
     ("The army said 12 were destroyed.", "12", "subject", None),
     # A time of day is about what happened then.
     ("The plane struck the wall at 9:03 am.", "9:03 am", "subject", "time of day"),
+    # A verb saying only that something happened takes its frame from what happened.
+    ("The handover took place shortly before 11 am.", "shortly before 11 am", "frame", "transfer"),
+    ("The swap was completed at about 4 pm.", "about 4 pm", "frame", "transfer"),
+    ("The meeting took place at 10 am.", "10 am", "frame", None),
 ])
 def test_the_fact_slot_of_a_figure(parse, text, span, field, value):
     assert figures(parse(text))[span][field] == value

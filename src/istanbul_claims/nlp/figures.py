@@ -409,6 +409,13 @@ def demonym(noun: Token) -> str | None:
     return singular.lower() if singular in known or _DEMONYM_END.search(singular) else None
 
 
+def _happening(verb: Token) -> bool:
+    """A verb saying only that something happened: "happened", "was completed", "took place"."""
+    words = _slot_words()["happening"]
+    return lemma(verb) in words or any(f"{lemma(verb)} {c.lower_}" in words for c in verb.children
+                                       if c.dep_ in ("dobj", "prt") and c.i > verb.i)
+
+
 def _phrasal_frame(verb: Token, frames: dict[str, str]) -> str | None:
     """A frame a verb names with its particle ("kick off") or set phrase ("get under way")."""
     for child in verb.children:
@@ -436,6 +443,10 @@ def frame_of(num: Token) -> str | None:
     for token in [num, *ancestors(num, limit=7)]:
         if token.dep_ == "prep":
             continue  # "including the wounded" lists examples; it is not something done to them
+        if token.pos_ in ("VERB", "AUX") and _happening(token):
+            # "the handover took place shortly before 11": what took place says what happened then.
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return frames.get(lemma(subject)) if subject is not None else None
         frame = frames.get(lemma(token)) or (_phrasal_frame(token, frames) if token.pos_ == "VERB" else None)
         if frame:
             return frame
