@@ -223,10 +223,17 @@ def test_a_number_is_never_vague(text):
         ("The curfew starts at midnight.", "midnight", 0, None),
         ("The guard changed at 12:30 am.", "12:30 am", 30, None),
         ("The guard changed at 12 pm.", "12 pm", 720, None),
+        # Any place's time is a zone named by the place.
+        ("The jet went down at 9:14 Tarsk time.", "9:14 Tarsk time", 554, "Tarsk"),
+        # The place after a converted time is its zone...
+        ("It ended at 21:00, or 2 pm in Valdoria.", "2 pm", 840, "Valdoria"),
+        ("It ended at 21:00 (9 pm in Moscow).", "9 pm", 1260, "MSK"),
+        # ...but where something happened is no zone.
+        ("The plane landed at 9 am in Tarsk.", "9 am", 540, None),
     ],
 )
 def test_time_of_day(text, span, minutes, tz):
-    fig = find_figures(text)[0]
+    fig = next(f for f in find_figures(text) if f.text == span)
     assert (fig.text, fig.min, fig.max, fig.unit, fig.tz) == (span, minutes, minutes, "time", tz)
 
 

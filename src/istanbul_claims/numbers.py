@@ -172,7 +172,8 @@ def _grammar() -> _Grammar:
     time_cfg = cfg["time"]
     upper_zones = [z for z in time_cfg["zones"] if z.isupper()]
     other_zones = [z for z in time_cfg["zones"] if not z.isupper()]
-    zone = (rf"(?:(?-i:{_alt(upper_zones)})|{_alt(other_zones)})\b"
+    # Any place's time ("Seoul time") is a zone too, named by the place.
+    zone = (rf"(?:(?-i:{_alt(upper_zones)})|{_alt(other_zones)}|(?-i:[A-Z][a-z]+)\s+time)\b"
             rf"(?:\s*[+\u2212-]\s*\d{{1,2}}(?::?\d\d)?(?!\d))?")
     hours_w = _alt(words["units"][:12])
     clock = (rf"(?:{_H12}(?:[:.]{_MM})?\s*{_AMPM}"
@@ -446,8 +447,14 @@ def _zone(m: re.Match, g: _Grammar) -> str | None:
         return None
     name = re.match(r"[A-Za-z ]+[A-Za-z]", raw)[0]
     offset = re.sub(r"\s+", "", raw[len(name):]).replace("\u2212", "-")
-    zone = g.zones.get(name) or next((v for k, v in g.zones.items() if k.lower() == name.lower()), name)
+    zone = g.zones.get(name) or next((v for k, v in g.zones.items() if k.lower() == name.lower()),
+                                     name.removesuffix(" time"))
     return zone + offset
+
+
+# "4 p.m. local time, or 7 a.m. in Washington", "(9 pm in Kyiv)": a time converted to a place's clock.
+_CONVERTED = re.compile(r"(?:\bor|\()\s*$")
+_IN_PLACE = re.compile(r"\s+in\s+([A-Z][a-z]+)\b")
 
 
 def _read_clock(m, text, g, cue):
@@ -455,7 +462,11 @@ def _read_clock(m, text, g, cue):
     t = _clock_minutes(m[name], g)
     if t is None:
         return None
-    return _Read(t[0], t[0], m.span(name), m.end(), unit="time", tz=_zone(m, g), numeric=False)
+    tz = _zone(m, g)
+    if tz is None and _CONVERTED.search(text[max(0, m.start() - 4):m.start()]) \
+            and (place := _IN_PLACE.match(text, m.end())):
+        tz = g.zones.get(f"{place[1]} time", place[1])
+    return _Read(t[0], t[0], m.span(name), m.end(), unit="time", tz=tz, numeric=False)
 
 
 def _read_clock_range(m, text, g, cue):
