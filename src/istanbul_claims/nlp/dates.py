@@ -296,8 +296,30 @@ def find_dates(doc: Doc, matcher: Matcher) -> list[dict]:
         taken.update(range(span.start, span.end))
         start, end = min(resolved), max(resolved)
         found.append({"start": span.start_char, "end": span.end_char, "text": span.text,
-                      "date_start": start.isoformat(), "date_end": end.isoformat()})
-    return sorted(found, key=lambda d: d["start"])
+                      "date_start": start.isoformat(), "date_end": end.isoformat(),
+                      "told": span.start > 0 and doc[span.start - 1].lower_ == "the"
+                      and span.text.lower().split()[-1] in _WEEKDAYS})
+    return _in_the_story(sorted(found, key=lambda d: d["start"]), ref)
+
+
+# A story's days span at most this many: "from 23 to 25 May ... On the Friday".
+STORY_WEEK = 7
+
+
+def _in_the_story(found: list[dict], ref: dt.date | None) -> list[dict]:
+    """"On the Friday" is a weekday of the story being told, not the one before the date line: the day of
+    that weekday in the week the last date named before it starts ("from 23 to 25 May. On the Friday,
+    390 crossed": 23 May). Without such a date (the date line is none) it stays as read."""
+    anchor: dt.date | None = None
+    for d in found:
+        told = d.pop("told")
+        start, end = dt.date.fromisoformat(d["date_start"]), dt.date.fromisoformat(d["date_end"])
+        if told and anchor is not None:
+            day = anchor + dt.timedelta(days=(_WEEKDAYS[d["text"].lower().split()[-1]] - anchor.weekday()) % 7)
+            d["date_start"] = d["date_end"] = day.isoformat()
+        elif not told and (end - start).days < STORY_WEEK and not start == end == ref:
+            anchor = start
+    return found
 
 
 def date_patterns() -> dict[str, list[list[dict]]]:
