@@ -119,6 +119,32 @@ def test_date_grammar_reads_relative_forms(parse, text, span, start, end):
     assert got.get(span) == (start, end)
 
 
+@pytest.mark.parametrize(("text", "span", "day"), [
+    # "the Friday" is the story's Friday: in the days named last...
+    ("The swap ran from 23 to 25 May. On the Friday, 390 crossed. On the Sunday, 303.", "Sunday", "2025-05-25"),
+    ("The swap ran from 23 to 25 May. On the Friday, 390 crossed.", "Friday", "2025-05-23"),
+    # ...and with no day named but the date line, the Friday before it, as "on Friday" would be.
+    ("On the Friday, 390 crossed.", "Friday", "2025-05-30"),
+    # "on Friday" without "the" is still the date line's.
+    ("The swap ran from 23 to 25 May. Talks went on on Friday.", "Friday", "2025-05-30"),
+])
+def test_the_weekday_of_a_story_is_in_the_days_it_names(parse, text, span, day):
+    got = {d["text"].split()[-1]: d["date_start"] for d in parse(text, reference="2025-06-05")._.dates}
+    assert got[span] == day
+
+
+@pytest.mark.parametrize(("text", "span", "summed"), [
+    ('"We are closing the first stage; in all it is 1,000 people," he said.', "1,000 people", True),
+    ("The army freed 1,200 prisoners in all.", "1,200 prisoners", True),
+    ("In total, 179 people died.", "179 people", True),
+    ("On Friday, 390 people crossed.", "390 people", False),
+    # A sum word before another number is that number's.
+    ("In all, 390 crossed on Friday and 307 on Saturday.", "307", False),
+])
+def test_a_figure_marked_as_a_sum_of_parts(parse, text, span, summed):
+    assert figures(parse(text))[span]["summed"] is summed
+
+
 @pytest.mark.parametrize(("text", "reference", "start"), [
     ("The envoys met on Friday.", "2025-06-05", "2025-05-30"),
     ("The envoys will meet on Friday.", "2025-06-05", "2025-06-06"),

@@ -58,6 +58,19 @@ def test_different_exact_counts_are_numeric():
     assert kinds([fig("a", "s1", 300, 300), fig("b", "s2", 450, 450)]) == ["numeric"]
 
 
+def summed(claim):
+    return claim.model_copy(update={"value": claim.value.model_copy(update={"summed": True})})
+
+
+@pytest.mark.parametrize(("claims", "found"), [
+    # "In all, 1,000" against "390 crossed on Friday": the first stage may be a part of the sum.
+    ([summed(fig("a", "s1", 1000, 1000)), fig("b", "s2", 390, 390)], []),
+    ([summed(fig("a", "s1", 1000, 1000)), summed(fig("b", "s2", 1200, 1200))], ["numeric"]),
+])
+def test_a_sum_of_parts_compares_only_with_sums(claims, found):
+    assert kinds(claims) == found
+
+
 def test_age_bounds_that_differ_are_a_range_contradiction():
     claims = [fig("a", "Recruits aged 19 to 27.", 19, 27, subject="age", unit="year"),
               fig("b", "Recruits under 27.", None, 27, subject="age", unit="year", hi_in=False)]

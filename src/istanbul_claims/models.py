@@ -76,6 +76,9 @@ class FigureValue(BaseModel):
     # One of the parts a sentence lists beside each other ("270 soldiers and 120 civilians", "including
     # 12 children"): the whole count of its own noun, compared only with such parts.
     part: bool = False
+    # A sum over parts the text marks as one ("in all it is 1,000", "in total"): compared only with
+    # such sums, since an unmarked figure may be one of its parts (a swap's first stage).
+    summed: bool = False
     frame: str | None = None
     status: Literal["done", "agreed", "proposed", "rejected", "possible", "negated"] = "done"
     proposer: str | None = None

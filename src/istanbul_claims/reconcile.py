@@ -115,7 +115,9 @@ def slot(claim: FigureClaim) -> tuple | None:
     role = _roles().get(subject or "")
     if role is not None and frame in (None, role):
         subject, frame = "person", role  # "29 survivors" are 29 people who survived
-    return (subject, frame, mods, v.owner if personal else None, v.status, v.proposer, v.part)
+    # A sum of a count's parts ("in all, 1,000") is no sum of a person's days in custody or of a duration.
+    summed = v.summed and kind == "count" and not personal
+    return (subject, frame, mods, v.owner if personal else None, v.status, v.proposer, v.part, summed)
 
 
 def proposal_key(claim: ProposalClaim) -> str | None:

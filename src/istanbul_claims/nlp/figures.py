@@ -125,6 +125,23 @@ def _is_part(noun: Token) -> bool:
     return any(any(c.dep_ == "nummod" or c.like_num for c in sib.children) or sib.like_num for sib in siblings)
 
 
+# Tokens before a figure in which a sum word marks it ("in all, it is 1,000 people").
+SUMMED_REACH = 6
+
+
+def _summed(span: Span) -> bool:
+    """A figure the text marks as a sum over parts: a sum word just before it in its clause, or right after
+    it ("1,200 in all")."""
+    doc = span.doc
+    lo = max(span.sent.start, span.start - SUMMED_REACH)
+    before = doc[lo:span.start]
+    stops = [t.i for t in before if t.text in (";", ":") or t.like_num]
+    before = doc[max([lo, *(i + 1 for i in stops)]):span.start]
+    after = doc[span.end:min(span.sent.end, span.end + 2)]
+    words = _slot_words()["summed"]
+    return any(re.search(rf"\b{re.escape(w)}\b", text.lower()) for text in (before.text, after.text) for w in words)
+
+
 def _is_age(span: Span) -> bool:
     window = span.doc[max(span.sent.start, span.start - 3):span.end]
     lower = span.text.lower()
@@ -306,7 +323,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
     it never contradicts the whole). `subject` is None when the noun is not clear: then it compares with
     nothing."""
     words = _slot_words()
-    out: dict = {"subject": None, "mods": [], "owner": None, "partial": False, "part": False}
+    out: dict = {"subject": None, "mods": [], "owner": None, "partial": False, "part": False,
+                 "summed": _summed(span)}
     sent = span.sent
     before = span.doc[span.start - 1] if span.start > sent.start else None
     # "the first two sections", "a further 307", "179 of the 181 people": some of a whole.
