@@ -321,6 +321,14 @@ def test_nearly_and_almost_are_approximate_upper_bounds(text, hi):
     assert (fig.min, fig.max, fig.max_inclusive, fig.approximate) == (None, hi, False, True)
 
 
+@pytest.mark.parametrize(("text", "lo", "hi"), [("A meeting of little more than an hour.", 1.0, None),
+                                                ("It ran a little over two hours.", 2.0, None),
+                                                ("They waited slightly less than 40 minutes.", None, 40.0)])
+def test_a_little_more_or_less_is_near_its_bound(text, lo, hi):
+    (fig,) = find_figures(text)
+    assert (fig.min, fig.max, fig.approximate) == (lo, hi, True)
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [("The jet dropped 700 feet.", "The jet dropped 213.36 metres."),
