@@ -547,6 +547,23 @@ def test_time_spent_elsewhere_is_no_custody(parse):
     assert figures(parse("Ivo Marr spent 12 years in Valdoria."))["12 years"]["subject"] != "custody"
 
 
+@pytest.mark.parametrize(("text", "span", "subject", "mods", "partial"), [
+    # Groups a sentence sends to different places: the first clause's noun, some of a whole each.
+    ("Ten people boarded the plane for Tarsk, 13 were flown to Valdoria and three to Morvane.", "13", "person",
+     ["valdoria"], True),
+    ("Ten people boarded the plane for Tarsk, 13 were flown to Valdoria and three to Morvane.", "three", "person",
+     ["morvane"], True),
+    ("Ten people boarded the plane for Tarsk, 13 were flown to Valdoria and three to Morvane.", "Ten people",
+     "person", [], True),
+    # Two facts about people, not groups of one whole: the bare number is left alone.
+    ("Ten people died and 12 were hurt.", "12", None, [], False),
+    ("Ten people died and 12 were hurt.", "Ten people", "person", [], False),
+])
+def test_a_bare_number_in_a_parallel_clause_counts_the_first_clauses_noun(parse, text, span, subject, mods, partial):
+    found = figures(parse(text))[span]
+    assert (found["subject"], found["mods"], found["partial"]) == (subject, mods, partial)
+
+
 def test_time_given_to_do_something_is_no_prison_term(parse):
     assert figures(parse("The envoys were given two years to finish."))["two years"]["subject"] != "sentence"
 

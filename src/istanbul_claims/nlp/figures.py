@@ -385,6 +385,14 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
                 if noun is not None and noun.pos_ == "PRON":
                     noun = None
                 break
+    if noun is None and counted is None and _destinations(num) and (noun := _elided_noun(num)) is not None:
+        # "Ten people boarded ..., 13 were flown to Germany and three to Washington": the people of the
+        # first clause, narrowed by where each group went, some of a whole. ("Ten died and 12 were hurt"
+        # is left alone: what happened to the 12 is not what happened to the ten.)
+        out["subject"] = normal_noun(noun)
+        out["mods"] = sorted({*modifiers(noun), *_destinations(num)})
+        out["partial"] = True
+        return out
     if noun is None and counted is None:
         verb = num.head
         if lemma(verb) in _COPULAS or lemma(verb.head) in _COPULAS:
@@ -401,6 +409,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
                 return out
     if noun is None:
         return out
+    # "Ten people boarded ..., 13 were flown to Germany": the first of groups a sentence splits a whole into.
+    out["partial"] = out["partial"] or _splits_a_whole(noun)
     # "270 soldiers and 120 civilians", "390, including 120 civilians": parts of a total.
     out["part"] = not out["partial"] and _is_part(noun)
     out["subject"] = normal_noun(noun)
@@ -410,6 +420,41 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
         out["subject"] = subject_word("citizen") or "citizen"
         out["mods"] = sorted({*out["mods"], people})
     return out
+
+
+def _splits_a_whole(noun: Token) -> bool:
+    """A counted subject followed by parallel clauses sending bare numbers elsewhere: "Ten people boarded
+    the plane for Moscow, 13 were flown to Germany and three to Washington" (not "Ten people died and 12
+    were hurt", two facts)."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(c.like_num and _destinations(c) for clause in noun.head.children if clause.dep_ in ("conj", "advcl")
+               for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _elided_noun(num: Token) -> Token | None:
+    """The counted noun a bare number leaves out because a parallel clause before it names it: "Ten
+    people boarded the plane, 13 were flown to Germany and three to Washington"."""
+    verb = num.head
+    if num.dep_ == "conj" and verb.pos_ == "VERB":
+        # "... and three to Washington": the verb's own subject counts the same thing.
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not subject.like_num:
+            return None
+        num, verb = subject, verb
+    if num.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or verb.dep_ not in ("conj", "advcl"):
+        return None
+    earlier = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if earlier is None or earlier.pos_ != "NOUN" or not any(c.dep_ == "nummod" for c in earlier.children):
+        return None
+    return earlier
+
+
+def _destinations(num: Token) -> list[str]:
+    """Where a group went: the place after "to" under the number or its verb ("13 were flown to Germany")."""
+    places = [g for t in (num, num.head) for c in t.children if c.lower_ == "to" for g in c.children
+              if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    return [" ".join(t.lower_ for t in places[0].subtree if t.pos_ == "PROPN")] if places else []
 
 
 _DEMONYM_END = re.compile(r"(?:an|ese|i)$")
