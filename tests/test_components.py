@@ -568,13 +568,17 @@ def test_time_given_to_do_something_is_no_prison_term(parse):
     assert figures(parse("The envoys were given two years to finish."))["two years"]["subject"] != "sentence"
 
 
-@pytest.mark.parametrize(("text", "span", "subject"), [
+@pytest.mark.parametrize(("text", "span", "subject", "mods"), [
     ("The jet crashed roughly eight kilometres short of Tarsk airport.", "roughly eight kilometres",
-     "distance of aircraft from airport"),
+     "distance from airport", ["aircraft"]),
     ("The plane came down about three kilometres from the airport.", "about three kilometres",
-     "distance of aircraft from airport"),
-    ("The localiser stood just 199 metres from the end of the runway.", "199 metres", "distance from end"),
-    ("The runway is 2,800 metres long.", "2,800 metres", "runway"),
+     "distance from airport", ["aircraft"]),
+    ("The localiser stood just 199 metres from the end of the runway.", "199 metres", "distance from end",
+     ["localiser"]),
+    ("Rescuers searched about three kilometres from the airport.", "about three kilometres",
+     "distance from airport", []),
+    ("The runway is 2,800 metres long.", "2,800 metres", "runway", []),
 ])
-def test_a_length_measured_from_somewhere_is_a_distance(parse, text, span, subject):
-    assert figures(parse(text))[span]["subject"] == subject
+def test_a_length_measured_from_somewhere_is_a_distance_of_what_is_that_far(parse, text, span, subject, mods):
+    found = figures(parse(text))[span]
+    assert (found["subject"], found["mods"]) == (subject, mods)

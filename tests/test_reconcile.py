@@ -58,6 +58,21 @@ def test_different_exact_counts_are_numeric():
     assert kinds([fig("a", "s1", 300, 300), fig("b", "s2", 450, 450)]) == ["numeric"]
 
 
+def far(doc, km, what):
+    claim = fig(doc, f"s{km}{what}", km, km, subject="distance from airport", unit="kilometre", frame=None)
+    return claim.model_copy(update={"value": claim.value.model_copy(update={"mods": what})})
+
+
+@pytest.mark.parametrize(("claims", "found"), [
+    ([far("a", 3, ["aircraft"]), far("b", 8, ["aircraft"])], ["numeric"]),
+    # The jet and the debris, or a distance of nothing said: not one fact.
+    ([far("a", 3, ["aircraft"]), far("b", 8, ["debris"])], []),
+    ([far("a", 3, []), far("b", 8, [])], []),
+])
+def test_distances_compare_only_when_they_say_what_is_that_far(claims, found):
+    assert kinds(claims) == found
+
+
 def summed(claim):
     return claim.model_copy(update={"value": claim.value.model_copy(update={"summed": True})})
 

@@ -100,13 +100,16 @@ def slot(claim: FigureClaim) -> tuple | None:
     # A named person's age or prison term ("Doe, 32", "Doe was sentenced to 16 years") is theirs alone.
     personal = kind in CRITERIA and v.exact or v.subject in PERSONAL
     unframed_time = kind.startswith("time@") and v.frame is None
+    # "three kilometres from the airport" without saying what was there: the jet, the debris, a village.
+    unplaced = _is_distance(v) and not v.mods
     if v.partial or v.status in ("negated", "possible") or v.vague or (personal and not v.owner) or unframed_time \
-            or (v.status == "proposed" and not v.proposer):
+            or unplaced or (v.status == "proposed" and not v.proposer):
         return None
     # A measure (a duration, a length, a time) is of one thing: "the plenary session" and "the direct
-    # talks" last as long, so modifiers narrow only counts, and where a person was held ("12 years in
-    # American prisons" is not "14 years behind bars").
-    mods = tuple(v.mods) if kind in ("count", "age") or v.subject in PERSONAL else ()
+    # talks" last as long, so modifiers narrow only counts, where a person was held ("12 years in
+    # American prisons" is not "14 years behind bars") and what is how far from somewhere (the jet, the
+    # localiser: a report naming neither may mean either).
+    mods = tuple(v.mods) if kind in ("count", "age") or v.subject in PERSONAL or _is_distance(v) else ()
     # How long something took is its duration whatever the verb ("lasted", "ran for", "took").
     frame = "duration" if kind == "duration" and v.frame is None else v.frame
     subject = v.subject
@@ -118,6 +121,10 @@ def slot(claim: FigureClaim) -> tuple | None:
     # A sum of a count's parts ("in all, 1,000") is no sum of a person's days in custody or of a duration.
     summed = v.summed and kind == "count" and not personal
     return (subject, frame, mods, v.owner if personal else None, v.status, v.proposer, v.part, summed)
+
+
+def _is_distance(v: FigureValue) -> bool:
+    return (v.subject or "").startswith("distance from ")
 
 
 def proposal_key(claim: ProposalClaim) -> str | None:

@@ -184,9 +184,9 @@ _DISTANCE_PREPS = {"from", "beyond", "outside", "past", "off"}
 _DISTANCE_BEFORE_OF = {"short", "north", "south", "east", "west", "ahead", "clear"}
 
 
-def _distance(span: Span) -> str | None:
-    """A length measured from somewhere is that distance: "distance from airport", "distance of aircraft
-    from end" when the sentence says what is that far ("the jet stopped 250 metres from the end")."""
+def _distance(span: Span) -> tuple[str, list[str]] | None:
+    """A length measured from somewhere is that distance ("distance from airport"), narrowed by what is
+    that far when the sentence says ("the jet stopped 250 metres from the end": ["aircraft"])."""
     doc = span.doc
     i = span.end
     if i < len(doc) and doc[i].lower_ == "away":
@@ -199,10 +199,13 @@ def _distance(span: Span) -> str | None:
     if place is None:
         return None
     where = normal_noun(place) if place.pos_ == "NOUN" else place.lower_
+    # What is that far: the subject of a verb of where something is or ended up ("the jet came down",
+    # "the localiser stood"), not of "rescuers searched".
     verb = next((t for t in ancestors(span.root) if t.pos_ in ("VERB", "AUX")), None)
-    thing = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None) \
-        if verb is not None else None
-    return f"distance of {normal_noun(thing)} from {where}" if thing is not None else f"distance from {where}"
+    placed = verb is not None and (lemma(verb) in _slot_words()["position_verbs"] or lemma(verb) in _COPULAS)
+    thing = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "ADJ")),
+                 None) if placed else None
+    return f"distance from {where}", [normal_noun(thing) or thing.lower_] if thing is not None else []
 
 
 def _prison_term(num: Token, counted: Token | None) -> str | None:
@@ -349,7 +352,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
         out["subject"], (out["owner"], out["mods"]) = "custody", held
         return out
     if numbers.base_value(None, unit)[0] == "length" and (distance := _distance(span)) is not None:
-        out["subject"] = distance
+        out["subject"], out["mods"] = distance
         return out
     noun: Token | None = None
     if counted is not None and not is_duration:
