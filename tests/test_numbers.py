@@ -187,12 +187,27 @@ def test_bound_cue_applies_to_a_compound_duration():
         ("Tens of thousands of people marched.", "Tens of thousands of people", 20000, 99999, "people"),
         ("A handful of observers came.", "A handful", 2, 9, None),
         ("It rained for a few days.", "a few days", 2, 5, "day"),
+        ("They paused for a day or two.", "a day or two", 1, 2, "day"),
     ],
 )
 def test_vague_quantity_is_an_approximate_range(text, span, lo, hi, unit):
     fig = find_figures(text)[0]
     assert (fig.text, fig.min, fig.max, fig.unit) == (span, lo, hi, unit)
     assert fig.vague and fig.approximate
+
+
+@pytest.mark.parametrize(("text", "span", "hi", "unit"), [
+    ("The cartridges held less than a gram of oil.", "less than a gram", 1, "gram"),
+    ("The wreck lay nearly a kilometre offshore.", "nearly a kilometre", 1, "kilometre"),
+])
+def test_a_unit_after_a_bound_cue_counts_one(text, span, hi, unit):
+    fig = find_figures(text)[0]
+    assert (fig.text, fig.max, fig.unit) == (span, hi, unit)
+
+
+def test_grams_are_a_mass_in_kilograms():
+    from istanbul_claims.numbers import base_value
+    assert base_value(500, "gram") == ("mass", 0.5)
 
 
 def test_bound_cue_on_a_vague_quantity_keeps_its_side():
