@@ -119,6 +119,21 @@ def test_date_grammar_reads_relative_forms(parse, text, span, start, end):
     assert got.get(span) == (start, end)
 
 
+@pytest.mark.parametrize(("text", "reference", "span", "day"), [
+    ("The flight left Baku on Christmas Day.", "2024-12-27", "Christmas Day", "2024-12-25"),
+    ("They met on New Year's Day.", "2025-01-03", "New Year's Day", "2025-01-01"),
+    # A holiday is the one nearest the date line, as a month named alone is.
+    ("The jet was delivered on Christmas Eve.", "2025-01-05", "Christmas Eve", "2024-12-24"),
+])
+def test_holidays_are_days_of_the_calendar(parse, text, reference, span, day):
+    got = {d["text"]: d["date_start"] for d in parse(text, reference=reference)._.dates}
+    assert got[span] == day
+
+
+def test_a_common_phrase_like_a_holiday_is_no_date(parse):
+    assert parse("It was a victory day for the team.", reference="2025-01-03")._.dates == []
+
+
 @pytest.mark.parametrize(("text", "span", "day"), [
     # "the Friday" is the story's Friday: in the days named last...
     ("The swap ran from 23 to 25 May. On the Friday, 390 crossed. On the Sunday, 303.", "Sunday", "2025-05-25"),

@@ -93,6 +93,10 @@ def resolve(text: str, ref: dt.date | None, tense: str = "recent") -> tuple[dt.d
     ("they will meet on Friday": the coming weekday, the coming month)."""
     cfg = _cues()
     t = _normalise(text)
+    if t.removeprefix("on ") in cfg["holidays"]:
+        month, day = cfg["holidays"][t.removeprefix("on ")]
+        year = _year_for(month, ref, None, WINDOWS[tense])
+        return None if year is None else (dt.date(year, month, day), dt.date(year, month, day))
     if t in cfg["fixed"]:
         if ref is None:
             return None
@@ -322,6 +326,15 @@ def _in_the_story(found: list[dict], ref: dt.date | None) -> list[dict]:
     return found
 
 
+def _holiday_words(phrase: str) -> list[str]:
+    """A holiday's tokens as the tokenizer splits them: "new year's day" -> new, year, 's, day."""
+    words = []
+    for part in phrase.split():
+        head, apostrophe, tail = part.partition("'")
+        words += [head, apostrophe + tail] if apostrophe else [head]
+    return words
+
+
 def date_patterns() -> dict[str, list[list[dict]]]:
     """Matcher patterns for calendar expressions; `resolve` then decides what each one means.
 
@@ -370,6 +383,9 @@ def date_patterns() -> dict[str, list[list[dict]]]:
         [{"LOWER": {"IN": ["a", "an", "one"]}}, unit, {"LOWER": {"IN": cfg["back"]}}],
     ]
     out["DATE"] += [[{"LOWER": w} for w in phrase.split()] for phrase in cfg["fixed"]]
+    # "Christmas Day", "New Year's Day": capitalised, so "a victory day for the team" stays a phrase.
+    out["DATE"] += [[{"LOWER": w, "IS_TITLE": True} if w.isalpha() else {"LOWER": w} for w in _holiday_words(phrase)]
+                    for phrase in cfg["holidays"]]
     out["YEAR_BEFORE_NOUN"] = [[year]]
     return out
 
