@@ -461,3 +461,22 @@ def test_one_persons_two_ages_are_a_numeric_dispute_about_that_person():
     found = reconcile([age("a", 32), age("b", 33)]).contradictions
     assert [c.kind for c in found] == ["numeric"]
     assert "disagree on Ivo Lee's age: 32 years per a" in found[0].explanation
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    (FigureValue(max=660, unit="time", tz="local", approximate=True, max_inclusive=False), "shortly before 11:00 local"),
+    (FigureValue(min=1, unit="hour", approximate=True, min_inclusive=False), "just over 1 hour"),
+    (FigureValue(min=20, max=20, approximate=True), "about 20"),
+    (FigureValue(max=25, max_inclusive=False), "under 25"),
+])
+def test_a_figure_in_words_says_a_near_bound_as_news_does(value, words):
+    from istanbul_claims.reconcile import describe_figure
+    assert describe_figure(value) == words
+
+
+def test_a_range_dispute_over_a_time_says_the_time_of_what_happened():
+    a = fig("a", "The handover took place shortly before 11.", None, 660, subject="time of day", unit="time",
+            approx=True, hi_in=False)
+    b = fig("b", "The handover was completed at 4 pm.", 960, 960, subject="time of day", unit="time", approx=True)
+    (found,) = reconcile([a, b]).contradictions
+    assert found.explanation.startswith("Reports disagree on the time of the transfer: shortly before 11:00 per")

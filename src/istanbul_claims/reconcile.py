@@ -301,13 +301,15 @@ def describe_figure(v: FigureValue) -> str:
     unit = f" {v.tz}" if dimension == "time" and v.tz else (
         f" {_plural(v.unit, v.max if v.max is not None else v.min)}"
         if dimension not in (None, "count", "time") or v.unit == "year" else "")
-    about = "about " if v.approximate else ""
+    about = "about " if v.approximate and v.min is not None and v.max is not None else ""
+    # An approximate bound is near its number: "just over an hour", "shortly before 11:00".
+    near_below, near_above = ("shortly before", "shortly after") if dimension == "time" else ("just under", "just over")
     if v.min is not None and v.max is not None:
         core = fmt(v.min) if v.min == v.max else f"{fmt(v.min)} to {fmt(v.max)}"
     elif v.min is not None:
-        core = f"{'at least' if v.min_inclusive else 'more than'} {fmt(v.min)}"
+        core = f"{near_above if v.approximate else 'at least' if v.min_inclusive else 'more than'} {fmt(v.min)}"
     elif v.max is not None:
-        core = f"{'up to' if v.max_inclusive else 'under'} {fmt(v.max)}"
+        core = f"{near_below if v.approximate else 'up to' if v.max_inclusive else 'under'} {fmt(v.max)}"
     else:
         core = "an unstated number"
     return f"{about}{core}{unit}"
@@ -330,6 +332,8 @@ def _disputed(claim: FigureClaim) -> str:
         return f"the time of the {v.frame}" if v.frame else "the time"
     if v.subject == "age" and v.owner:
         return f"{v.owner}'s age"
+    if _is_distance(v):
+        return "the " + subject.replace(" from ", " from the ", 1)  # "the distance from the airport"
     if v.subject in PERSONAL and v.owner:
         subject = f"{v.owner}'s {v.subject}"
     elif not subject.startswith("the ") and kind != "count":
@@ -370,7 +374,8 @@ def explain(kind: str, sides: list[list[Claim]], subject: str) -> str:
         what = f"{sides[0][0].value.party}'s stance on the {subject}"
     else:
         what = {"reciprocity": f"whether the {subject} go one way or are exchanged",
-                "range": f"the bounds of {subject}", "numeric": _disputed(sides[0][0])}[kind]
+                "range": f"the bounds of {subject}" if measure(sides[0][0].value) in CRITERIA
+                else _disputed(sides[0][0]), "numeric": _disputed(sides[0][0])}[kind]
     both = sorted(set.intersection(*({c.doc for c in side} for side in sides))) if len(sides) > 1 else []
     also = f" ({', '.join(both)} reports both versions, from different speakers)" if both else ""
     return f"Reports disagree on {what}: " + "; versus ".join(parts) + also + "."
