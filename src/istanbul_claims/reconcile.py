@@ -498,7 +498,8 @@ STORY_SHARE = 0.5
 
 def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[tuple[str, str], set[tuple]]:
     """(doc, event) -> the figures the article gives for that event that are unlikely to recur by chance:
-    counts, as (class of the counted noun, value), exact and 10 or more, and a named person's age or
+    counts, as (class of the counted noun, value), exact and 10 or more ("about 90,000 people" in the
+    county is background, not news of the day), and a named person's age or
     prison term ("Whelan, 52"). Other times, ages and lengths differ between reports of one event too
     often to tell events apart."""
     out: dict[tuple[str, str], set[tuple]] = defaultdict(set)
@@ -510,7 +511,8 @@ def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[tuple[str, 
         if v.owner and v.exact and (v.subject in PERSONAL or v.subject in CRITERIA):
             out[(c.doc, canon[c.event])].add((v.owner, v.subject, v.min))
             continue
-        if v.subject and v.min is not None and v.min == v.max and v.min >= 10 and not (v.elapsed or v.vague) \
+        if v.subject and v.min is not None and v.min == v.max and v.min >= 10 and not (v.elapsed or v.vague
+                                                                                      or v.approximate) \
                 and (v.unit is None or measure(v) == "count"):
             out[(c.doc, canon[c.event])].add((classes.get(v.subject, v.subject), v.min))
     return out
