@@ -424,6 +424,9 @@ def test_pipeline_runs_in_two_processes(nlp):
     # A bare number killed or surviving counts people.
     ("Thirty-eight were killed, including both pilots, and 29 survived.", "29", "subject", "person"),
     ("The army said 12 were destroyed.", "12", "subject", None),
+    # A state the verb gives the counted people narrows them; a frame's word is their frame instead.
+    ("By Tuesday only five victims remained unidentified.", "five victims", "mods", ["unidentified"]),
+    ("By Tuesday 179 people were confirmed dead.", "179 people", "mods", []),
     # A time of day is about what happened then.
     ("The plane struck the wall at 9:03 am.", "9:03 am", "subject", "time of day"),
     # A verb saying only that something happened takes its frame from what happened.

@@ -75,7 +75,17 @@ def modifiers(noun: Token) -> tuple[str, ...]:
         if word in descriptive or word in TIME_UNITS or word in ("old", "-"):
             continue
         out.add(subject_word(word) or word)
-    return tuple(sorted(out))
+    return tuple(sorted(out | _state(noun)))
+
+
+def _state(noun: Token) -> set[str]:
+    """A state its verb gives the counted subject ("five victims remained unidentified", "12 are still
+    missing") narrows it like an adjective; one a frame names ("were confirmed dead") is its frame."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    frames = _lexicons()[1]
+    return {lemma(c) for c in noun.head.children if c.dep_ in ("acomp", "oprd") and c.pos_ in ("ADJ", "VERB")
+            and lemma(c) not in frames and lemma(c) not in _slot_words()["descriptive"]}
 
 
 def counted_noun(num: Token) -> Token | None:
