@@ -356,6 +356,17 @@ def test_a_report_repeating_named_peoples_ages_and_terms_is_a_follow_up():
     assert _events_of(claims)["c"] == "2022-12-08"
 
 
+def about(claim):
+    return claim.model_copy(update={"value": claim.value.model_copy(update={"approximate": True})})
+
+
+def test_approximate_background_counts_do_not_make_a_later_report_an_event_of_its_own():
+    claims = [crash("a", 179, "2024-12-29"), crash("a", 181, "2024-12-29", subject="passenger"),
+              crash("c", 179, "2024-12-31"), crash("c", 181, "2024-12-31", subject="passenger"),
+              about(crash("c", 90000, "2024-12-31")), about(crash("c", 41, "2024-12-31", subject="passenger"))]
+    assert _events_of(claims)["c"] == "2024-12-29"
+
+
 @pytest.mark.parametrize(("claims", "day"), [
     # Another person's age and term of the same values are no shared story.
     ([personal("a", 52, "Ivo Marr", "age", "2022-12-08"), personal("b", 16, "Ivo Marr", "sentence", "2022-12-08"),
