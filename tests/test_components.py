@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from istanbul_claims import aliases
+from istanbul_claims import aliases, load
 from istanbul_claims.nlp.dates import resolve
 
 REF = dt.date(2025, 6, 5)  # a Thursday
@@ -580,6 +581,35 @@ def test_time_spent_elsewhere_is_no_custody(parse):
 def test_a_bare_number_in_a_parallel_clause_counts_the_first_clauses_noun(parse, text, span, subject, mods, partial):
     found = figures(parse(text))[span]
     assert (found["subject"], found["mods"], found["partial"]) == (subject, mods, partial)
+
+
+@pytest.mark.parametrize("text", ["The runway was extended by 300 metres.", "The talks were delayed by two hours."])
+def test_a_measure_after_by_is_a_change_not_an_extent(parse, text):
+    (found,) = figures(parse(text)).values()
+    assert found["subject"] is None
+
+
+@pytest.mark.parametrize(("text", "span", "static"), [
+    ("The 1.7-mile-long bridge opened to traffic on March 23, 1977.", "1.7-mile", True),
+    ("It had a main span of 1,200 feet.", "1,200 feet", True),
+    ("The runway is 2,800 metres long.", "2,800 metres", True),
+    ("The runway was extended by 300 metres in 2020.", "300 metres", False),
+    ("The jet skidded 300 metres.", "300 metres", False),
+])
+def test_a_things_own_size_is_static(parse, text, span, static):
+    assert figures(parse(text))[span]["static"] is static
+
+
+def test_a_things_size_belongs_to_the_reports_event_whatever_day_its_sentence_names(nlp):
+    from istanbul_claims.claims import claims_from_doc
+
+    text = ("Bridge falls\n\nTuesday, March 26, 2024\n\n"
+            "The bridge fell on Tuesday. The 1.7-mile-long bridge opened on March 23, 1977.")
+    document = load.parse(text, Path("x.txt"), "")
+    doc = nlp.make_doc(document.body)
+    doc._.reference = document.published.isoformat()
+    (size,) = [c for c in claims_from_doc(nlp(doc), document) if c.kind == "figure" and c.text == "1.7-mile"]
+    assert (size.event, size.doc_event) == ("2024-03-26", "2024-03-26")
 
 
 def test_time_given_to_do_something_is_no_prison_term(parse):

@@ -491,3 +491,9 @@ def test_a_range_dispute_over_a_time_says_the_time_of_what_happened():
     b = fig("b", "The handover was completed at 4 pm.", 960, 960, subject="time of day", unit="time", approx=True)
     (found,) = reconcile([a, b]).contradictions
     assert found.explanation.startswith("Reports disagree on the time of the transfer: shortly before 11:00 per")
+
+
+def test_a_things_size_compares_whatever_its_sentence_says_happened():
+    a = fig("a", "The 1.7-mile bridge opened in 1977.", 1.7, 1.7, subject="bridge", unit="mile", frame="start")
+    b = fig("b", "The 1.6-mile bridge fell.", 1.6, 1.6, subject="bridge", unit="mile", frame=None)
+    assert kinds([a, b]) == ["numeric"]

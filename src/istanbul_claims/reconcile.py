@@ -113,8 +113,10 @@ def slot(claim: FigureClaim) -> tuple | None:
     # How long something took is its duration whatever the verb ("lasted", "ran for", "took").
     frame = "duration" if kind == "duration" and v.frame is None else v.frame
     subject = v.subject
-    if personal:
-        frame = None  # a person's age or term is theirs whatever the sentence says happened to them
+    if personal or kind == "length":
+        # A person's age or term is theirs, and a thing's size its own ("the 1.7-mile bridge opened in
+        # 1977"), whatever the sentence says happened.
+        frame = None
     role = _roles().get(subject or "")
     if role is not None and frame in (None, role):
         subject, frame = "person", role  # "29 survivors" are 29 people who survived

@@ -372,6 +372,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
                 and normal_noun(counted.head.head) in words["containers"]:
             noun = counted.head.head
         noun = _what_moves(noun)
+    elif is_duration and (counted or num).head.lower_ == "by" and (counted or num).dep_ == "pobj":
+        noun = None  # "extended by 300 metres", "delayed by two hours": a change, not the extent
     elif is_duration:
         # A duration is about the noun it modifies ("a 2-3 day ceasefire", "a 10-day ultimatum"), the
         # noun above it ("a truce lasting 30 days", "an hour of talks") or its verb's subject ("the
@@ -443,6 +445,20 @@ def _splits_a_whole(noun: Token) -> bool:
         return False
     return any(c.like_num and _destinations(c) for clause in noun.head.children if clause.dep_ in ("conj", "advcl")
                for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _attributive(num: Token) -> bool:
+    """A dimension that describes its noun ("the 1.7-mile-long bridge", "a main span of 1,200 feet", "the
+    runway is 2,800 metres long"): a property of the thing, not something that happened on the day the
+    sentence names. Not a change ("extended by 300 metres")."""
+    for token in ancestors(num, limit=5):
+        if token.pos_ in ("VERB", "AUX"):
+            return lemma(token) == "be"
+        if token.lower_ == "by":
+            return False
+        if token.pos_ in ("NOUN", "PROPN") and lemma(token) not in MEASURE_UNITS:
+            return True
+    return False
 
 
 def _elided_noun(num: Token) -> Token | None:
@@ -629,6 +645,7 @@ def find_figures(doc: Doc) -> list[dict]:
         if slot["subject"] == "age":
             unit = "year"
         record = asdict(fig)
+        record["static"] = numbers.base_value(None, unit)[0] == "length" and _attributive(num)
         record.update(unit=unit, basis=basis_of(fig, num),
                       counted=lemma(counted) if counted is not None else None,
                       frame=frame_of(num), status=status_of(num), proposer=proposer_of(doc, num), **slot)
