@@ -497,3 +497,15 @@ def test_a_things_size_compares_whatever_its_sentence_says_happened():
     a = fig("a", "The 1.7-mile bridge opened in 1977.", 1.7, 1.7, subject="bridge", unit="mile", frame="start")
     b = fig("b", "The 1.6-mile bridge fell.", 1.6, 1.6, subject="bridge", unit="mile", frame=None)
     assert kinds([a, b]) == ["numeric"]
+
+
+@pytest.mark.parametrize(("later", "found"), [
+    # A named person's age in a report ten days on is the same fact...
+    ("2024-04-05", ["numeric"]),
+    # ...but a year on it may have changed.
+    ("2025-03-26", []),
+])
+def test_one_persons_age_compares_across_events_a_few_weeks_apart(later, found):
+    claims = [personal("a", 26, "Ivo Marr", "age", "2024-03-26"), crash("a", 6, "2024-03-26"),
+              personal("b", 25, "Ivo Marr", "age", later), crash("b", 3, later, subject="body")]
+    assert kinds(claims) == found

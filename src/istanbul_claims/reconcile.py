@@ -577,6 +577,7 @@ def _split(claims: Iterable[Claim], others: Outline = ()) -> list[tuple[str, lis
         if event != claim.event or doc_event != claim.doc_event:
             claim = claim.model_copy(update={"event": event, "doc_event": doc_event})
         groups[event].append(claim)
+    _join_person_facts(groups)
     outside: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
     for doc, event, doc_event in others:
         placed, own = canon[event], canon.get(doc_event) if doc_event else None
@@ -586,6 +587,46 @@ def _split(claims: Iterable[Claim], others: Outline = ()) -> list[tuple[str, lis
         outside[placed].add((doc, own))
     return [(k, groups.get(k, []), outside.get(k, set()))
             for k in sorted(groups.keys() | outside.keys(), key=lambda k: (k == "?", k))]
+
+
+# A named person's age or prison term reported this many days apart is one fact: it does not change
+# between a swap and the follow-up a fortnight later (a birthday aside), and a year later it may.
+PERSON_DAYS = 30
+
+
+def _personal_owner(claim: Claim) -> str | None:
+    v = claim.value
+    if isinstance(claim, FigureClaim) and v.owner and (v.subject in PERSONAL or v.subject in CRITERIA and v.exact):
+        return v.owner
+    return None
+
+
+def _join_person_facts(groups: dict[str, list[Claim]]) -> None:
+    """Move each named person's ages and terms to the first event, PERSON_DAYS or fewer before, at which
+    the corpus reports that person's: "Castillo, 26" on the day of a collapse and "Castillo, 25" in a
+    report of a recovery ten days later are one dispute. Events stay apart for everything else."""
+    days: dict[str, set[str]] = defaultdict(set)
+    for event, members in groups.items():
+        for claim in members:
+            if event != "?" and (owner := _personal_owner(claim)):
+                days[owner].add(event)
+    anchor: dict[tuple[str, str], str] = {}
+    for owner, events in days.items():
+        first = None
+        for event in sorted(events):
+            if first is None or (event_day(event) - event_day(first)).days > PERSON_DAYS:
+                first = event
+            anchor[(owner, event)] = first
+    for event in list(groups):
+        stay = []
+        for claim in groups[event]:
+            owner = _personal_owner(claim)
+            target = anchor.get((owner, event), event) if owner else event
+            if target != event:
+                groups[target].append(claim.model_copy(update={"event": target}))
+            else:
+                stay.append(claim)
+        groups[event] = stay
 
 
 def event_groups(claims: Iterable[Claim]) -> list[list[Claim]]:
