@@ -52,6 +52,8 @@ def speakers(doc) -> list[str | None]:
     ("The Valdorian Emirates mediated the swap.", "Valdorian Emirates", "Valdorian Emirates", "place"),
     ("The Harbour Times published the list.", "Harbour Times", "Harbour Times", "outlet"),
     ("Officials in Kyiv Oblast counted the damage.", "Kyiv Oblast", "Kyiv Oblast", "place"),
+    ("Russia freed former US Marine Ivo Marr.", "Ivo Marr", "Ivo Marr", "person"),
+    ("The White House welcomed the deal.", "White House", "White House", "place"),
 ])
 def test_unknown_names_are_actors_typed_by_their_words(parse, text, mention, name, kind):
     found = actors(parse(text))[mention]
@@ -204,6 +206,8 @@ def names(claims) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("spellings", [
     ["Oleksiy Hrynchuk", "Oleksiy Hrynchuck", "Oleksii Hrynchuk"],
+    # Transliterations that differ in the first letter.
+    ["Konstantin Yaroshenko", "Konstantin Iaroshenko"],
     ["Svitlana Kovalenko", "Svitlana Kovalenco"],
     ["Rustam Tashkentov", "Rustem Tashkentov"],
 ])

@@ -299,18 +299,25 @@ class _Surnames:
     """Surname keys, blocked by initial and sorted by length, so a near spelling is looked for only
     among keys of a length that could score the cutoff: near O(n log n) over distinct surnames."""
 
+    # Initials that transliterations of one name swap ("Iaroshenko"/"Yaroshenko", "Evgeny"/"Yevgeny",
+    # "Kalin"/"Calin") share a block; the score still decides.
+    _INITIALS = {"i": "y", "j": "y", "e": "y", "c": "k", "q": "k"}
+
     def __init__(self, keys: Iterable[str]):
         blocks: dict[str, list[str]] = defaultdict(list)
         for k in sorted(set(keys), key=lambda k: (len(k), k)):
-            blocks[k[:1]].append(k)
+            blocks[self._block(k)].append(k)
         self.blocks = dict(blocks)
         self.lengths = {b: [len(k) for k in ks] for b, ks in self.blocks.items()}
+
+    def _block(self, key: str) -> str:
+        return self._INITIALS.get(key[:1], key[:1])
 
     def similar(self, key: str) -> list[str]:
         """Keys equal to `key` or within CORPUS_SURNAME_CUTOFF of it, feminine forms excluded."""
         # ratio = 2m / (la + lb) >= c needs lb >= la * c / (200 - c) and lb <= la * (200 - c) / c.
         c = CORPUS_SURNAME_CUTOFF
-        block, lengths = self.blocks.get(key[:1], []), self.lengths.get(key[:1], [])
+        block, lengths = self.blocks.get(self._block(key), []), self.lengths.get(self._block(key), [])
         lo = bisect.bisect_left(lengths, len(key) * c / (200 - c))
         hi = bisect.bisect_right(lengths, len(key) * (200 - c) / c)
         found = process.extract(key, block[lo:hi], scorer=fuzz.ratio, processor=utils.default_process,
