@@ -444,6 +444,18 @@ def test_an_age_set_off_after_a_name_is_that_persons(parse):
     assert (found["subject"], found["owner"]) == ("age", "lee")
 
 
+@pytest.mark.parametrize(("text", "span", "owner"), [
+    ("Ivo Marr flew home. The 51-year-old pilot told reporters he was ill.", "51-year-old", "ivo marr"),
+    ("Who is Ivo Marr? He is a 30-year-old Marine veteran from Granbury, Texas.", "30-year-old", "ivo marr"),
+    # The person among the names, not the places.
+    ("Ivo Marr was freed. Marr, the 30-year-old from Granbury, Texas, spent years in jail.", "30-year-old",
+     "ivo marr"),
+])
+def test_an_age_belongs_to_the_person_its_phrase_or_sentence_is_about(parse, text, span, owner):
+    found = figures(parse(text))[span]
+    assert (found["subject"], found["owner"]) == ("age", owner)
+
+
 def test_the_n_year_old_is_the_person_just_named(parse):
     found = figures(parse("Ivo Marr was freed. All told, the 55-year-old has spent 14 years in jail."))["55-year-old"]
     assert (found["subject"], found["owner"]) == ("age", "ivo marr")

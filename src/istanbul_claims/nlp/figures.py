@@ -181,10 +181,31 @@ def _age_owner(span: Span, num: Token) -> str | None:
         return _last_person(old).lower() or None
     if noun is None:
         return None
-    names = [t.text for t in noun.subtree if t.pos_ == "PROPN"]
-    if not names and noun.dep_ == "appos":
-        names = [t.text for t in noun.head.subtree if t.pos_ == "PROPN"]
-    return " ".join(names).lower() or None
+    phrase = list(noun.subtree)
+    if not any(t.pos_ == "PROPN" for t in phrase) and noun.dep_ == "appos":
+        phrase = list(noun.head.subtree)
+    # "Reed, the 30-year-old from Granbury, Texas": the person among the names, not the places.
+    people = {a["name"] for a in noun.doc._.actors or [] if a["type"] == "person"
+              and phrase[0].idx <= a["start"] < phrase[-1].idx + len(phrase[-1])}
+    if len(people) == 1:
+        return next(iter(people)).lower()
+    subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be" else None
+    if subject is not None and not people:
+        # "He is a 30-year-old Marine veteran from Granbury": whom the sentence is about.
+        return _person_named(subject).lower() or None
+    names = [t.text for t in phrase if t.pos_ == "PROPN" and not _is_place(t)]
+    if names:
+        return " ".join(names).lower()
+    if any(c.lower_ == "the" for c in noun.children) and noun.dep_ in _NOMINAL_DEPS:
+        # "The 51-year-old pilot told reporters": the person the text has just named.
+        return _last_person(noun).lower() or None
+    return None
+
+
+def _is_place(token: Token) -> bool:
+    return any(a["start"] <= token.idx < a["end"] and a["type"] in ("place", "state")
+               for a in token.doc._.actors or [])
 
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
