@@ -533,3 +533,16 @@ def test_shortly_before_and_just_after_a_time_are_near_bounds(text, lo, hi):
 def test_a_number_and_a_half_whose_unit_the_sentence_left_out_is_still_the_number():
     figures = find_figures("It should have taken just over an hour but lasted almost two and a half.")
     assert [(f.text, f.min, f.max) for f in figures][-1] == ("almost two and a half", None, 2.5)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # A year is no figure, but what follows it may be.
+    ("A court sentenced him in July 2020 to nine years in prison.", [("nine years", 9.0, 9.0)]),
+    ("He was sentenced in June 2020 to sixteen years.", [("sixteen years", 16.0, 16.0)]),
+    # Two years are a span of time, not a range of counts...
+    ("The programme ran from 2019 to 2021.", []),
+    # ...unless they count something.
+    ("Between 1990 and 2000 people marched.", [("Between 1990 and 2000 people", 1990.0, 2000.0)]),
+])
+def test_years_are_skipped_and_what_follows_them_is_read(text, found):
+    assert [(f.text, f.min, f.max) for f in find_figures(text)] == found

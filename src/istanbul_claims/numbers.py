@@ -359,6 +359,9 @@ def find_figures(text: str) -> list[Figure]:
             if fig is _SKIP:
                 pos = m.end()  # a date, a year or a code: nothing in it is a figure
                 break
+            if isinstance(fig, _SkipTo):
+                pos = fig.end  # a year: what follows it may be a figure ("in July 2020 to nine years")
+                break
             if fig is not None:
                 found.append(fig)
                 pos = max(m.end(), fig.end)
@@ -368,6 +371,12 @@ def find_figures(text: str) -> list[Figure]:
 
 # What a reader returns for text that is certainly no figure, so no other kind reads it either.
 _SKIP = object()
+
+
+@dataclass
+class _SkipTo:
+    """No figure up to `end`, and no other kind reads it; the text after it is read afresh."""
+    end: int
 
 
 def _group(m: re.Match, name: str) -> str | None:
@@ -642,7 +651,12 @@ def _finish(kind: str, m: re.Match, text: str, g: _Grammar, cue_m: re.Match | No
     if r.numeric:
         number_text = text[r.num_span[0]:r.num_span[1]]
         number_end = m.end("b") if _group(m, "b") else r.num_span[1]
-        if lo == hi and (_looks_like_year(number_text, cue, r.basis) or _is_day_of_month(text, r.num_span)):
+        if lo == hi and _looks_like_year(number_text, cue, r.basis) and not _is_day_of_month(text, r.num_span):
+            return _SkipTo(r.num_span[1])
+        if lo != hi and unit is None and _group(m, "a") and _group(m, "b") \
+                and _looks_like_year(m["a"], cue, r.basis) and _looks_like_year(m["b"], cue, r.basis):
+            return _SKIP  # "from 2019 to 2021", "2019-2021": years, not a range of counts
+        if lo == hi and _is_day_of_month(text, r.num_span):
             return _SKIP
         if _is_day_of_month(text, (r.num_span[0], number_end)):
             return _SKIP  # "between 20 and 30 June" is a date range
