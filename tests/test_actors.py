@@ -153,6 +153,13 @@ def test_a_bare_name_links_to_the_one_full_name_in_its_article(parse, text, bare
     assert {a["name"] for a in doc._.actors if a["text"] == bare} == {name}
 
 
+def test_a_bare_name_stands_for_the_one_namesake_introduced_before_it(parse):
+    doc = parse("Russia freed Ivo Marr on Wednesday. Marr, 30, was arrested in 2019. His parents, Joey and "
+                "Lena Marr, met the envoy on 12 March.")
+    assert [(a["text"], a["name"]) for a in doc._.actors if "Marr" in a["text"]] == [
+        ("Ivo Marr", "Ivo Marr"), ("Marr", "Ivo Marr"), ("Lena Marr", "Lena Marr")]
+
+
 @pytest.mark.parametrize(("text", "bare"), [
     ("Jane Doe and John Doe arrived. Doe said the bridge was closed.", "Doe"),
     ("Mirela Osk and Mirela Tann arrived. Mirela said the bridge was closed.", "Mirela"),

@@ -298,7 +298,21 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
         if actor["name"] in links:
             target = full[links[actor["name"]]]
             actor.update(name=target["name"], type=target["type"], party=target["party"])
+        elif (target := _introduced_before(actor, found)) is not None:
+            actor.update(name=target["name"], type=target["type"], party=target["party"])
     return found
+
+
+def _introduced_before(actor: dict, found: list[dict]) -> dict | None:
+    """A bare name two full names share ("Reed" for Trevor and for Paula Reed) stands for the one the
+    article had introduced when it used it: news names a second namesake in full."""
+    if len(actor["name"].split()) != 1 or actor["type"] not in (None, "person") or aliases.is_acronym(actor["name"]):
+        return None
+    key = aliases._pkey(actor["name"])
+    earlier = {a["name"]: a for a in found if a["start"] < actor["start"] and a["type"] == "person"
+               and len(a["name"].split()) > 1 and key in (aliases._pkey(a["name"].split()[0]),
+                                                           aliases._pkey(a["name"].split()[-1]))}
+    return next(iter(earlier.values())) if len(earlier) == 1 else None
 
 
 class ActorFinder:
