@@ -260,7 +260,9 @@ def _prison_term(num: Token, counted: Token | None) -> str | None:
         # "Roe, who is serving a 25-year sentence", "his 16-year sentence": the owner or the server.
         person = next((c for c in noun.children if c.dep_ == "poss"), None)
         if person is None and noun.head.pos_ in ("VERB", "AUX"):
-            person = _who(noun.head, ("nsubj", "nsubjpass"))
+            # "a court handed him a nine-year term": the one it was handed to, else who has or serves it.
+            person = next((c for c in noun.head.children if c.dep_ == "dative"), None) \
+                or _who(noun.head, ("nsubj", "nsubjpass"))
     else:
         return None
     return _person_named(person) if person is not None else ""
