@@ -569,6 +569,9 @@ def test_a_prison_term_is_the_term_of_the_person_sentenced(parse, text, span, ow
      "Ilse Brand", []),
     ("Ivo Marr had spent 12 years in Valdorian prisons.", "12 years", "Ivo Marr", ["valdorian"]),
     ("All told, Ivo Marr has spent 14 years behind bars.", "14 years", "Ivo Marr", []),
+    # Where, as the country the words name.
+    ("Ivo Marr had spent nearly three years in Russian custody.", "nearly three years", "Ivo Marr", ["russia"]),
+    ("Ivo Marr had spent three years behind bars in Russia.", "three years", "Ivo Marr", ["russia"]),
 ])
 def test_time_spent_in_custody_is_the_persons_narrowed_by_where(parse, text, span, owner, mods):
     found = figures(parse(text))[span]

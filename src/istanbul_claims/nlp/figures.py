@@ -279,7 +279,11 @@ def _custody(span: Span, num: Token, counted: Token | None) -> tuple[str, list[s
         if prep is not None and prep.lower_ in ("in", "behind") else None
     if where is None or lemma(where) not in words["custody_nouns"]:
         return None
-    mods = sorted({lemma(c) for c in where.children if c.dep_ in ("amod", "compound")})
+    # Where, as a country when the words name one: "Russian custody" and "behind bars in Russia".
+    countries = rules.actors().get("adjectives", {})
+    places = [c for c in where.children if c.dep_ in ("amod", "compound")] + [
+        g for c in where.children if c.lower_ == "in" for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    mods = sorted({countries.get(t.text, t.text).lower() if t.pos_ in ("ADJ", "PROPN") else lemma(t) for t in places})
     verb = next((t for t in ancestors(counted if counted is not None else num) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None or lemma(verb) not in words["custody_verbs"]:
         return None
