@@ -553,6 +553,9 @@ def test_the_whole_a_part_is_taken_from_has_no_frame_of_the_part(parse, text, sp
     ("Ilse Brand was held. He denied it. A court sentenced her to nine years.", "nine years", ""),
     ("Ivo Marr was caught. A judge gave him a 25-year sentence.", "25-year", "Ivo Marr"),
     ("Ivo Marr was tried. In July 2020 a court handed him a nine-year term.", "nine-year", "Ivo Marr"),
+    ("Oleg Varn, a pilot serving a 20-year sentence, flew home.", "20-year", "Oleg Varn"),
+    # Time served of a term is part of it, no term of anyone's.
+    ("Oleg Varn, who had served almost 12 years of a 20-year term, spoke.", "almost 12 years", ""),
     ("Ivo Marr, who was arrested in 2018, is serving 16 years for spying.", "16 years", "Ivo Marr"),
     ("Ivo Marr was moved to the prison where he had been serving his 25-year term.", "25-year", "Ivo Marr"),
 ])

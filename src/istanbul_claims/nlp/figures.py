@@ -245,6 +245,9 @@ def _prison_term(num: Token, counted: Token | None) -> str | None:
     sentence names (a term, never compared), None when the duration is no prison term."""
     words = _slot_words()
     head = counted if counted is not None else num
+    if any(g.dep_ == "pobj" and lemma(g) in words["term_nouns"] for c in head.children if c.lower_ == "of"
+           for g in c.children):
+        return ""  # "almost 12 years of a 20-year term": time served, a part of the term, never compared
     chain = [head, *ancestors(head, limit=4)]
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     noun = next((t for t in chain if t.pos_ == "NOUN" and lemma(t) in words["term_nouns"]), None)
@@ -299,6 +302,8 @@ def _who(verb: Token, deps: tuple[str, ...]) -> Token | None:
     found = next((c for c in verb.children if c.dep_ in deps), None)
     if found is None and verb.dep_ == "conj":
         found = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if found is None and verb.dep_ == "acl" and "nsubj" in deps:
+        found = verb.head  # "Yaroshenko, a pilot serving a 20-year sentence": the one the clause describes
     return found
 
 
@@ -337,6 +342,8 @@ def _person_named(token: Token) -> str:
         token = token.head.head
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
             token = token.head
+    elif token.pos_ != "PROPN" and token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        token = token.head  # "Yaroshenko, a Russian pilot serving a 20-year sentence"
     if token.pos_ == "PROPN":
         names = [a for a in doc._.actors or [] if a["start"] <= token.idx < a["end"] and a["type"] in (None, "person")]
         return names[0]["name"] if names else ""
