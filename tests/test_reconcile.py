@@ -509,3 +509,12 @@ def test_one_persons_age_compares_across_events_a_few_weeks_apart(later, found):
     claims = [personal("a", 26, "Ivo Marr", "age", "2024-03-26"), crash("a", 6, "2024-03-26"),
               personal("b", 25, "Ivo Marr", "age", later), crash("b", 3, later, subject="body")]
     assert kinds(claims) == found
+
+
+def test_people_of_any_kind_cluster_together_but_only_one_noun_contradicts():
+    workers = fig("a", "Six workers died.", 6, 6, subject="worker", unit="people", frame="kill")
+    men = fig("b", "The six men who died.", 6, 6, subject="man", unit="people", frame="kill")
+    divers = fig("c", "Five divers died.", 5, 5, subject="diver", unit="people", frame="kill")
+    diff = reconcile([workers, men, divers])
+    assert [sorted(c.doc for c in k.claims) for k in diff.clusters] == [["a", "b", "c"]]
+    assert diff.contradictions == []

@@ -74,7 +74,13 @@ def figure_key(claim: FigureClaim) -> str | None:
     v = claim.value
     if v.subject is None or (v.min is None and v.max is None) or v.elapsed:
         return None
-    return f"figure|{claim.event}|{_classes().get(v.subject, v.subject)}|{measure(v)}"
+    return f"figure|{claim.event}|{noun_class(v)}|{measure(v)}"
+
+
+def noun_class(v: FigureValue) -> str:
+    """The class a counted noun clusters in: people of any kind ("six workers", "six men", the number
+    grammar's people nouns and `[classes]` in data/topics.toml), else the noun itself."""
+    return _classes().get(v.subject, "people" if v.unit == "people" else v.subject)
 
 
 @cache
@@ -505,7 +511,6 @@ def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[tuple[str, 
     prison term ("Whelan, 52"). Other times, ages and lengths differ between reports of one event too
     often to tell events apart."""
     out: dict[tuple[str, str], set[tuple]] = defaultdict(set)
-    classes = _classes()
     for c in claims:
         if c.kind != "figure":
             continue
@@ -516,7 +521,7 @@ def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[tuple[str, 
         if v.subject and v.min is not None and v.min == v.max and v.min >= 10 and not (v.elapsed or v.vague
                                                                                       or v.approximate) \
                 and (v.unit is None or measure(v) == "count"):
-            out[(c.doc, canon[c.event])].add((classes.get(v.subject, v.subject), v.min))
+            out[(c.doc, canon[c.event])].add((noun_class(v), v.min))
     return out
 
 
