@@ -54,6 +54,8 @@ def speakers(doc) -> list[str | None]:
     ("Officials in Kyiv Oblast counted the damage.", "Kyiv Oblast", "Kyiv Oblast", "place"),
     ("Russia freed former US Marine Ivo Marr.", "Ivo Marr", "Ivo Marr", "person"),
     ("The White House welcomed the deal.", "White House", "White House", "place"),
+    ("The Valdorian Transportation Authority closed the road.", "Valdorian Transportation Authority",
+     "Valdorian Transportation Authority", "body"),
 ])
 def test_unknown_names_are_actors_typed_by_their_words(parse, text, mention, name, kind):
     found = actors(parse(text))[mention]
@@ -215,6 +217,8 @@ def names(claims) -> list[tuple[str, str]]:
     ["Oleksiy Hrynchuk", "Oleksiy Hrynchuck", "Oleksii Hrynchuk"],
     # Transliterations that differ in the first letter.
     ["Konstantin Yaroshenko", "Konstantin Iaroshenko"],
+    # A middle initial and a generational suffix.
+    ["Roland L. Butler Jr.", "Roland Butler"],
     ["Svitlana Kovalenko", "Svitlana Kovalenco"],
     ["Rustam Tashkentov", "Rustem Tashkentov"],
 ])
@@ -265,6 +269,22 @@ def test_a_bare_surname_left_ambiguous_in_its_article_stays_bare():
     # d1 names John Doe beside the bare "Doe" and did not link them: the corpus does not second-guess it.
     claims = [actor("d1", "John Doe"), actor("d1", "Doe", None, start=9), actor("d2", "John Doe")]
     assert ("d1", "Doe") in names(aliases.merge_corpus(claims))
+
+
+@pytest.mark.parametrize(("bodies", "joined"), [
+    (["Valdorian Safety Board", "Valdoria Safety Board", "Safety Board"], True),
+    # Two countries' ministries: the bare name could be either.
+    (["Russian Defence Ministry", "Ukrainian Defence Ministry", "Defence Ministry"], False),
+])
+def test_a_body_named_with_its_country_joins_the_body_named_without_it(bodies, joined, monkeypatch):
+    from istanbul_claims import rules
+    table = {**rules.actors(), "adjectives": {**rules.actors().get("adjectives", {}), "Valdorian": "Valdoria"}}
+    monkeypatch.setattr(rules, "actors", lambda: table)
+    monkeypatch.setattr(aliases, "resolve", lambda name, label=None: aliases.Actor(
+        name, "state" if name in ("Valdoria", "Russia", "Ukraine") else None, None))
+    claims = [actor(f"d{i}", name, "body") for i, name in enumerate(bodies)]
+    merged = {c.value.name for c in aliases.merge_corpus(claims)}
+    assert (merged == {bodies[-1]}) is joined
 
 
 def test_an_acronym_joins_its_expansion_in_another_article():

@@ -271,7 +271,7 @@ def link_article(mentions: Iterable[tuple[str, str | None, str]],
         if kind == "person" and _is_full(name):
             monograms["".join(w[0] for w in fold(name).split()).upper()].add(name)
             for form in (name, normalise(text)):
-                tokens = form.split()
+                tokens = _core_words(form)
                 if len(tokens) > 1:
                     parts[_pkey(tokens[0])].add(name)
                     parts[_pkey(tokens[-1])].add(name)
@@ -385,10 +385,22 @@ def _by_first(names: list[str]) -> dict[str, list[str]]:
     return out
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _core_words(name: str) -> list[str]:
+    """A person's name without a generational suffix or middle initials: "Roland L. Butler Jr." is
+    "Roland Butler" for finding the same person."""
+    tokens = name.split()
+    core = [t for k, t in enumerate(tokens) if t.lower().rstrip(".,") not in _SUFFIXES
+            and not (0 < k < len(tokens) - 1 and len(t.rstrip(".")) == 1)]
+    return core if len(core) > 1 else tokens
+
+
 def _surname_keys(name: str) -> list[str]:
     """The keys a full name is found under: its last word, and for three words or more the words after
     the first run together ("Choi Sang Mok" is also "sangmok", as "Choi Sang-mok" writes it)."""
-    tokens = name.split()
+    tokens = _core_words(name)
     keys = [_pkey(tokens[-1])]
     if len(tokens) > 2:
         keys.append(_pkey("".join(tokens[1:])))
@@ -516,6 +528,8 @@ def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None, str]
     for name, group in variants.items():
         if len(group) > 1 and name not in fixed and (target := spelling(name)).name != name:
             out[(None, name)] = target
+    for name, rest in _national_forms([n for n in names if kinds[n] == "body"], fixed).items():
+        out[(None, name)] = Actor(rest, "body", parties.get(rest) or parties.get(name))
 
     # Bare surnames: only in articles naming no full name with that surname, and only to a unique group.
     full_keys_of_doc: dict[str, set[str]] = defaultdict(set)
@@ -554,6 +568,28 @@ def corpus_names(mentions: Iterable[tuple[str, str, str | None, str | None, str]
         if len(roots) == 1 and not full_keys_of_doc[doc] & near:
             out[(doc, name)] = canon(next(iter(roots)))
     return out
+
+
+def _national_forms(bodies: list[str], fixed: frozenset[str]) -> dict[str, str]:
+    """A body named with its country before it ("US National Transportation Safety Board") is the body
+    the corpus names without it, when every such form names one country: "Russian Defence Ministry"
+    and "Ukrainian Defence Ministry" both shorten to "Defence Ministry", so neither joins it. name ->
+    the name without its country."""
+    adjectives = {a.lower(): c for a, c in rules.actors().get("adjectives", {}).items()}
+    plain = set(bodies)
+    forms: dict[str, dict[str, str]] = defaultdict(dict)
+    for name in bodies:
+        words = name.split()
+        for cut in (1, 2):
+            head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            if rest not in plain or len(words) - cut < 2:
+                continue
+            country = adjectives.get(head.lower()) or (
+                resolve(head).name if resolve(head).type in ("state", "place") else None)
+            if country:
+                forms[rest][name] = country
+    return {name: rest for rest, named in forms.items() if len(set(named.values())) == 1
+            for name in named if name not in fixed}
 
 
 def merge_corpus(claims: list[Claim]) -> list[Claim]:
