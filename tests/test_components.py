@@ -456,6 +456,11 @@ def test_an_age_belongs_to_the_person_its_phrase_or_sentence_is_about(parse, tex
     assert (found["subject"], found["owner"]) == ("age", owner)
 
 
+def test_an_age_limit_of_a_group_is_nobodys(parse):
+    text = "Ivo Marr spoke. The sides will focus on the return of persons under the age of 25."
+    assert figures(parse(text))["under the age of 25"]["owner"] is None
+
+
 def test_the_n_year_old_is_the_person_just_named(parse):
     found = figures(parse("Ivo Marr was freed. All told, the 55-year-old has spent 14 years in jail."))["55-year-old"]
     assert (found["subject"], found["owner"]) == ("age", "ivo marr")

@@ -190,15 +190,19 @@ def _age_owner(span: Span, num: Token) -> str | None:
     if len(people) == 1:
         return next(iter(people)).lower()
     subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
-        if noun.dep_ == "attr" and noun.head.lemma_ == "be" else None
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be" and num.i < noun.i else None
     if subject is not None and not people:
         # "He is a 30-year-old Marine veteran from Granbury": whom the sentence is about.
         return _person_named(subject).lower() or None
     names = [t.text for t in phrase if t.pos_ == "PROPN" and not _is_place(t)]
     if names:
         return " ".join(names).lower()
-    if any(c.lower_ == "the" for c in noun.children) and noun.dep_ in _NOMINAL_DEPS:
-        # "The 51-year-old pilot told reporters": the person the text has just named.
+    between = list(ancestors(num, limit=4))
+    between = between[:next((k for k, t in enumerate(between) if t.i == noun.i), len(between))]
+    if any(c.lower_ == "the" for c in noun.children) and noun.dep_ in _NOMINAL_DEPS \
+            and not any(t.pos_ == "ADP" for t in between):
+        # "The 51-year-old pilot told reporters": the person the text has just named (not "the return
+        # of persons under the age of 25").
         return _last_person(noun).lower() or None
     return None
 
