@@ -525,6 +525,10 @@ def test_a_place_named_as_where_something_happened_is_a_venue(parse, text, name,
      "on Sunday 303.", "390 people", "?"),
     # One day in the sentence: the sentence's event holds.
     ("The exchange ended on Sunday. On Saturday 307 servicemen went each way.", "307 servicemen", None),
+    # A figure hanging off its date, and a date on the figure's side of a semicolon.
+    ("It ended on Sunday. On Saturday, 307 servicemen went each way; on Sunday, 303.", "303", "2025-05-25"),
+    ("It ended on Sunday. On Saturday, 307 servicemen went each way; on Sunday, 303.", "307 servicemen",
+     "2025-05-24"),
 ])
 def test_a_figure_takes_the_day_of_its_own_clause(parse, text, span, event):
     assert figures(parse(text, reference="2025-05-25"))[span]["event"] == event

@@ -187,17 +187,29 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
         while chain[-1].pos_ not in ("VERB", "AUX") and chain[-1].head is not chain[-1]:
             chain.append(chain[-1].head)
         at = {t.i: k for k, t in enumerate(chain)}
-        mine: dict[int, set[str]] = defaultdict(set)
+        mine: dict[int, set[tuple[bool, str]]] = defaultdict(set)
         for d, label in labels:
             date_span = doc.char_span(d["start"], d["start"] + 1, alignment_mode="expand")
             if date_span is None or not len(date_span):
                 continue
-            modified = _modified(date_span[0])
-            if modified.i in at:
-                mine[at[modified.i]].add(label)
+            # "on the Sunday, 303": the figure hangs off the date itself; else the date modifies a word
+            # on the figure's chain ("on Saturday 307 went").
+            date = date_span[0]
+            position = at.get(date.i, at.get(_modified(date).i))
+            if position is not None:
+                mine[position].add((_same_segment(doc, date.i, span[0].i), label))
         nearest = mine[min(mine)] if mine else set()
-        out.append(next(iter(nearest)) if len(nearest) == 1 else "?")
+        # Between dates equally near, the one on the figure's side of a semicolon ("On the Saturday, 307
+        # went each way; on the Sunday, 303").
+        close = {label for same, label in nearest if same} or {label for _, label in nearest}
+        out.append(next(iter(close)) if len(close) == 1 else "?")
     return out
+
+
+def _same_segment(doc: Doc, a: int, b: int) -> bool:
+    """No semicolon between tokens a and b."""
+    lo, hi = sorted((a, b))
+    return not any(t.text == ";" for t in doc[lo:hi])
 
 
 def _modified(token):
