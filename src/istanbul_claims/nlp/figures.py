@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import numbers, rules
 from . import scope
+from .people import PERSON_PRONOUNS, is_place, last_person, person_named, who
 from .util import ancestors, doc_text, lemma, lemmas
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
@@ -178,7 +179,7 @@ def _age_owner(span: Span, num: Token) -> str | None:
     if noun is None and old is not None and old.dep_ in _NOMINAL_DEPS \
             and any(c.lower_ == "the" for c in old.children):
         # "the 55-year-old has spent 14 years behind bars": a person the text has just named.
-        return _last_person(old).lower() or None
+        return last_person(old).lower() or None
     if noun is None:
         return None
     phrase = list(noun.subtree)
@@ -193,8 +194,8 @@ def _age_owner(span: Span, num: Token) -> str | None:
         if noun.dep_ == "attr" and noun.head.lemma_ == "be" and num.i < noun.i else None
     if subject is not None and not people:
         # "He is a 30-year-old Marine veteran from Granbury": whom the sentence is about.
-        return _person_named(subject).lower() or None
-    names = [t.text for t in phrase if t.pos_ == "PROPN" and not _is_place(t)]
+        return person_named(subject).lower() or None
+    names = [t.text for t in phrase if t.pos_ == "PROPN" and not is_place(t)]
     if names:
         return " ".join(names).lower()
     between = list(ancestors(num, limit=4))
@@ -203,16 +204,10 @@ def _age_owner(span: Span, num: Token) -> str | None:
             and not any(t.pos_ == "ADP" for t in between):
         # "The 51-year-old pilot told reporters": the person the text has just named (not "the return
         # of persons under the age of 25").
-        return _last_person(noun).lower() or None
+        return last_person(noun).lower() or None
     return None
 
 
-def _is_place(token: Token) -> bool:
-    return any(a["start"] <= token.idx < a["end"] and a["type"] in ("place", "state")
-               for a in token.doc._.actors or [])
-
-
-_PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 # "eight kilometres short of the airport", "250 metres beyond the end of the runway", "3 km north of".
 _DISTANCE_PREPS = {"from", "beyond", "outside", "past", "off"}
@@ -260,19 +255,19 @@ def _prison_term(num: Token, counted: Token | None) -> str | None:
                                          for c in (*verb.children, *head.children)):
             return None  # "given two years to finish": time allowed, not a term
         # "sentenced him to", "gave him a 25-year sentence", "she was jailed for".
-        person = _who(verb, ("nsubjpass", "dative", "dobj"))
+        person = who(verb, ("nsubjpass", "dative", "dobj"))
     elif verb is not None and lemma(verb) in words["serve_verbs"] and head.dep_ == "dobj" and head.head.i == verb.i:
-        person = _who(verb, ("nsubj", "nsubjpass"))  # "Doe is serving 16 years"
+        person = who(verb, ("nsubj", "nsubjpass"))  # "Doe is serving 16 years"
     elif noun is not None:
         # "Roe, who is serving a 25-year sentence", "his 16-year sentence": the owner or the server.
         person = next((c for c in noun.children if c.dep_ == "poss"), None)
         if person is None and noun.head.pos_ in ("VERB", "AUX"):
             # "a court handed him a nine-year term": the one it was handed to, else who has or serves it.
             person = next((c for c in noun.head.children if c.dep_ == "dative"), None) \
-                or _who(noun.head, ("nsubj", "nsubjpass"))
+                or who(noun.head, ("nsubj", "nsubjpass"))
     else:
         return None
-    return _person_named(person) if person is not None else ""
+    return person_named(person) if person is not None else ""
 
 
 def _custody(span: Span, num: Token, counted: Token | None) -> tuple[str, list[str]] | None:
@@ -294,78 +289,10 @@ def _custody(span: Span, num: Token, counted: Token | None) -> tuple[str, list[s
     verb = next((t for t in ancestors(counted if counted is not None else num) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None or lemma(verb) not in words["custody_verbs"]:
         return None
-    person = _who(verb, ("nsubj", "nsubjpass"))
-    if person is not None and (person.pos_ == "PROPN" or person.lower_ in _PERSON_PRONOUNS):
-        return _person_named(person), mods
-    return _last_person(num), mods
-
-
-def _who(verb: Token, deps: tuple[str, ...]) -> Token | None:
-    """The verb's child of one of these relations, else, for a verb conjoined to an earlier one ("was
-    arrested in 2018 and sentenced to 16 years"), the earlier verb's subject."""
-    found = next((c for c in verb.children if c.dep_ in deps), None)
-    if found is None and verb.dep_ == "conj":
-        found = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if found is None and verb.dep_ == "acl" and "nsubj" in deps:
-        found = verb.head  # "Yaroshenko, a pilot serving a 20-year sentence": the one the clause describes
-    return found
-
-
-# Sentences back a pronoun may reach through sentences naming nobody ("Doe was detained in 2018. She
-# denied it. A court sentenced her...").
-PRONOUN_REACH = 6
-_GENDERS = ({"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"})
-
-
-def _named_before(token: Token) -> list[dict]:
-    """The people named before `token`: in its own sentence and the one before, else, while those name
-    nobody, in up to PRONOUN_REACH sentences before them. Nobody when a sentence passed over speaks of
-    someone of the other gender: the chain of "she" may have left the person named."""
-    doc = token.doc
-    people = [a for a in doc._.actors or [] if a["type"] == "person" and a["start"] < token.idx]
-    gendered = any(token.lower_ in g for g in _GENDERS)
-    other = set().union(*(g for g in _GENDERS if token.lower_ not in g)) if gendered else set()
-    sent = token.sent
-    for _ in range(PRONOUN_REACH + 1):
-        if sent.start == 0:
-            break
-        sent = doc[sent.start - 1].sent
-        if any(a["start"] >= sent.start_char for a in people):
-            break
-        if any(t.lower_ in other for t in sent):
-            return []
-    return [a for a in people if a["start"] >= sent.start_char]
-
-
-def _person_named(token: Token) -> str:
-    """The person a subject or object token names: its proper name, or for "he"/"him" the one person
-    the text named last (`_named_before`); "" when that is not clear."""
-    doc = token.doc
-    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-        # "Whelan, the former Marine whom a court sentenced to 16 years": who the clause is about.
-        token = token.head.head
-        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
-            token = token.head
-    elif token.pos_ != "PROPN" and token.dep_ == "appos" and token.head.pos_ == "PROPN":
-        token = token.head  # "Yaroshenko, a Russian pilot serving a 20-year sentence"
-    if token.pos_ == "PROPN":
-        names = [a for a in doc._.actors or [] if a["start"] <= token.idx < a["end"] and a["type"] in (None, "person")]
-        return names[0]["name"] if names else ""
-    return _last_person(token) if token.lower_ in _PERSON_PRONOUNS else ""
-
-
-def _last_person(token: Token) -> str:
-    """Who a pronoun or "the 55-year-old" refers back to: the one person named last before it, or the
-    one subject among several; "" when that is not clear."""
-    doc = token.doc
-    people = _named_before(token)
-    if len({a["name"] for a in people}) > 1:
-        # Several people named: "she" is the one who was the subject ("Griner, 32, was detained in
-        # February, ... A court sentenced her").
-        subjects = [a for a in people if (t := doc.char_span(a["start"], a["end"], alignment_mode="expand"))
-                    is not None and t.root.dep_ in ("nsubj", "nsubjpass")]
-        people = subjects if len({a["name"] for a in subjects}) == 1 else []
-    return people[-1]["name"] if people and len({a["name"] for a in people}) == 1 else ""
+    person = who(verb, ("nsubj", "nsubjpass"))
+    if person is not None and (person.pos_ == "PROPN" or person.lower_ in PERSON_PRONOUNS):
+        return person_named(person), mods
+    return last_person(num), mods
 
 
 def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> dict:
