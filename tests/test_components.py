@@ -434,6 +434,10 @@ def test_pipeline_runs_in_two_processes(nlp):
     ("The handover took place shortly before 11 am.", "shortly before 11 am", "frame", "transfer"),
     ("The swap was completed at about 4 pm.", "about 4 pm", "frame", "transfer"),
     ("The meeting took place at 10 am.", "10 am", "frame", None),
+    # Set phrases before their verb's own frame: "hit the ground" is a crash, "hit" alone damage.
+    ("The jet came down at 7:42 am.", "7:42 am", "frame", "crash"),
+    ("The aircraft hit the ground at 7:43 am.", "7:43 am", "frame", "crash"),
+    ("A drone hit the depot at 3 am.", "3 am", "frame", "damage"),
 ])
 def test_the_fact_slot_of_a_figure(parse, text, span, field, value):
     assert figures(parse(text))[span][field] == value

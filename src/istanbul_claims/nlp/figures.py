@@ -474,9 +474,10 @@ def _happening(verb: Token) -> bool:
 
 
 def _phrasal_frame(verb: Token, frames: dict[str, str]) -> str | None:
-    """A frame a verb names with its particle ("kick off") or set phrase ("get under way")."""
+    """A frame a verb names with its particle ("kick off", "came down") or set phrase ("get under way",
+    "hit the ground")."""
     for child in verb.children:
-        if child.dep_ in ("prt", "prep", "advmod") and child.i > verb.i:
+        if child.dep_ in ("prt", "prep", "advmod", "dobj") and child.i > verb.i:
             words = [lemma(verb), child.lower_]
             frame = frames.get(" ".join(words))
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -504,7 +505,8 @@ def frame_of(num: Token) -> str | None:
             # "the handover took place shortly before 11": what took place says what happened then.
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return frames.get(lemma(subject)) if subject is not None else None
-        frame = frames.get(lemma(token)) or (_phrasal_frame(token, frames) if token.pos_ == "VERB" else None)
+        # A set phrase before its verb's own frame: "hit the ground" is a crash, "hit" alone damage.
+        frame = (_phrasal_frame(token, frames) if token.pos_ == "VERB" else None) or frames.get(lemma(token))
         if frame:
             return frame
         if token.pos_ in ("VERB", "AUX"):
