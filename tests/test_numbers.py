@@ -243,6 +243,7 @@ def test_a_number_is_never_vague(text):
         # The place after a converted time is its zone...
         ("It ended at 21:00, or 2 pm in Valdoria.", "2 pm", 840, "Valdoria"),
         ("It ended at 21:00 (9 pm in Moscow).", "9 pm", 1260, "MSK"),
+        ("It came down at 11:28 Tarsk time, 10:28 in Valdoria.", "10:28", 628, "Valdoria"),
         # ...but where something happened is no zone.
         ("The plane landed at 9 am in Tarsk.", "9 am", 540, None),
     ],

@@ -461,8 +461,9 @@ def _zone(m: re.Match, g: _Grammar) -> str | None:
     return zone + offset
 
 
-# "4 p.m. local time, or 7 a.m. in Washington", "(9 pm in Kyiv)": a time converted to a place's clock.
-_CONVERTED = re.compile(r"(?:\bor|\()\s*$")
+# "4 p.m. local time, or 7 a.m. in Washington", "(9 pm in Kyiv)", "11:28 Aktau time, 10:28 in Baku": a
+# time converted to a place's clock.
+_CONVERTED = re.compile(r"(?:\bor|\(|(?:\d|\btime|\b[A-Z]{2,4}),)\s*$")
 _IN_PLACE = re.compile(r"\s+in\s+([A-Z][a-z]+)\b")
 
 
@@ -472,7 +473,7 @@ def _read_clock(m, text, g, cue):
     if t is None:
         return None
     tz = _zone(m, g)
-    if tz is None and _CONVERTED.search(text[max(0, m.start() - 4):m.start()]) \
+    if tz is None and _CONVERTED.search(text[max(0, m.start() - 8):m.start()]) \
             and (place := _IN_PLACE.match(text, m.end())):
         tz = g.zones.get(f"{place[1]} time", place[1])
     return _Read(t[0], t[0], m.span(name), m.end(), unit="time", tz=tz, numeric=False)
