@@ -53,6 +53,7 @@ def speakers(doc) -> list[str | None]:
     ("The Harbour Times published the list.", "Harbour Times", "Harbour Times", "outlet"),
     ("Officials in Kyiv Oblast counted the damage.", "Kyiv Oblast", "Kyiv Oblast", "place"),
     ("Russia freed former US Marine Ivo Marr.", "Ivo Marr", "Ivo Marr", "person"),
+    ("Journalist Ivo Marr was freed on Friday.", "Ivo Marr", "Ivo Marr", "person"),
     ("The White House welcomed the deal.", "White House", "White House", "place"),
     ("The Valdorian Transportation Authority closed the road.", "Valdorian Transportation Authority",
      "Valdorian Transportation Authority", "body"),

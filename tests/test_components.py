@@ -448,6 +448,11 @@ def test_an_age_set_off_after_a_name_is_that_persons(parse):
     assert (found["subject"], found["owner"]) == ("age", "lee")
 
 
+def test_an_age_after_a_titled_name_is_the_persons_not_the_titles(parse):
+    found = figures(parse("Journalist Ivo Marr, 29, was back home on Saturday."))["29"]
+    assert (found["subject"], found["owner"]) == ("age", "ivo marr")
+
+
 @pytest.mark.parametrize(("text", "span", "owner"), [
     ("Ivo Marr flew home. The 51-year-old pilot told reporters he was ill.", "51-year-old", "ivo marr"),
     ("Who is Ivo Marr? He is a 30-year-old Marine veteran from Granbury, Texas.", "30-year-old", "ivo marr"),

@@ -167,8 +167,13 @@ def _appositive_age(num: Token) -> str | None:
             or num.i != head.i + 2 or num.doc[head.i + 1].text != ",":
         return None
     value = num.like_num and num.text.isdigit() and 0 < int(num.text) < 120
-    names = [t.text for t in head.subtree if t.pos_ == "PROPN" and t.i < num.i]
-    return " ".join(names).lower() if value and names else None
+    names = [t for t in head.subtree if t.pos_ == "PROPN" and t.i < num.i]
+    if not value or not names:
+        return None
+    # The person the name's words make ("Journalist Jan Kovar, 29" is Jan Kovar's), else the words.
+    people = {a["name"] for a in num.doc._.actors or [] if a["type"] == "person"
+              and names[0].idx <= a["start"] < names[-1].idx + len(names[-1])}
+    return next(iter(people)).lower() if len(people) == 1 else " ".join(t.text for t in names).lower()
 
 
 def _age_owner(span: Span, num: Token) -> str | None:
