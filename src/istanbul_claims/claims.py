@@ -11,7 +11,6 @@ from spacy.tokens import Doc
 
 from . import rules
 from .models import (
-    PERSONAL,
     ActorClaim,
     ActorValue,
     Claim,
@@ -106,8 +105,7 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
         fields = base("figure", rec, topic)
         if rec.get("event"):
             fields["event"] = rec["event"]  # its clause's day, where its sentence names several
-        if ((value.subject == "age" and value.exact or value.subject in PERSONAL) and value.owner
-                or rec.get("static")) and fields["doc_event"]:
+        if (value.personal and value.owner or rec.get("static")) and fields["doc_event"]:
             # A named person's age or prison term is theirs on the day of the report, whichever day the
             # sentence recalls ("Gershkovich, 32, was sentenced on July 19 to 16 years"); so is a thing's
             # size ("the 1.7-mile bridge opened in 1977").

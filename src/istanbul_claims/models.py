@@ -95,6 +95,12 @@ class FigureValue(BaseModel):
     def exact(self) -> bool:
         return self.min is not None and self.min == self.max
 
+    @property
+    def personal(self) -> bool:
+        """One person's own fact, whoever `owner` is: an exact age ("Lee, 32"; an age range defines a
+        group), a prison term, time in custody."""
+        return self.subject == "age" and self.exact or self.subject in PERSONAL
+
 
 class ActorValue(BaseModel):
     name: str

@@ -104,7 +104,7 @@ def slot(claim: FigureClaim) -> tuple | None:
     v = claim.value
     kind = measure(v)
     # A named person's age or prison term ("Doe, 32", "Doe was sentenced to 16 years") is theirs alone.
-    personal = kind in CRITERIA and v.exact or v.subject in PERSONAL
+    personal = v.personal
     unframed_time = kind.startswith("time@") and v.frame is None
     # "three kilometres from the airport" without saying what was there: the jet, the debris, a village.
     unplaced = _is_distance(v) and not v.mods
@@ -515,7 +515,7 @@ def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[tuple[str, 
         if c.kind != "figure":
             continue
         v = c.value
-        if v.owner and v.exact and (v.subject in PERSONAL or v.subject in CRITERIA):
+        if v.owner and v.exact and v.personal:
             out[(c.doc, canon[c.event])].add((v.owner, v.subject, v.min))
             continue
         if v.subject and v.min is not None and v.min == v.max and v.min >= 10 and not (v.elapsed or v.vague
@@ -601,7 +601,7 @@ PERSON_DAYS = 30
 
 def _personal_owner(claim: Claim) -> str | None:
     v = claim.value
-    if isinstance(claim, FigureClaim) and v.owner and (v.subject in PERSONAL or v.subject in CRITERIA and v.exact):
+    if isinstance(claim, FigureClaim) and v.owner and v.personal:
         return v.owner
     return None
 

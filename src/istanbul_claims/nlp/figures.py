@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import numbers, rules
 from . import scope
-from .people import PERSON_PRONOUNS, is_place, last_person, person_named, who
+from .people import PERSON_PRONOUNS, is_place, last_person, people_in, person_named, who
 from .util import ancestors, doc_text, lemma, lemmas
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
@@ -171,9 +171,8 @@ def _appositive_age(num: Token) -> str | None:
     if not value or not names:
         return None
     # The person the name's words make ("Journalist Jan Kovar, 29" is Jan Kovar's), else the words.
-    people = {a["name"] for a in num.doc._.actors or [] if a["type"] == "person"
-              and names[0].idx <= a["start"] < names[-1].idx + len(names[-1])}
-    return next(iter(people)).lower() if len(people) == 1 else " ".join(t.text for t in names).lower()
+    people = people_in(names[0], names[-1])
+    return (next(iter(people)) if len(people) == 1 else " ".join(t.text for t in names)).lower()
 
 
 def _age_owner(span: Span, num: Token) -> str | None:
@@ -191,8 +190,7 @@ def _age_owner(span: Span, num: Token) -> str | None:
     if not any(t.pos_ == "PROPN" for t in phrase) and noun.dep_ == "appos":
         phrase = list(noun.head.subtree)
     # "Reed, the 30-year-old from Granbury, Texas": the person among the names, not the places.
-    people = {a["name"] for a in noun.doc._.actors or [] if a["type"] == "person"
-              and phrase[0].idx <= a["start"] < phrase[-1].idx + len(phrase[-1])}
+    people = people_in(phrase[0], phrase[-1])
     if len(people) == 1:
         return next(iter(people)).lower()
     subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) \

@@ -17,6 +17,13 @@ def is_place(token: Token) -> bool:
                for a in token.doc._.actors or [])
 
 
+def people_in(first: Token, last: Token) -> set[str]:
+    """The people named between these tokens ("Journalist Jan Kovar", "Reed, the 30-year-old from
+    Granbury, Texas" names one)."""
+    return {a["name"] for a in first.doc._.actors or [] if a["type"] == "person"
+            and first.idx <= a["start"] < last.idx + len(last)}
+
+
 def who(verb: Token, deps: tuple[str, ...]) -> Token | None:
     """The verb's child of one of these relations, else, for a verb conjoined to an earlier one ("was
     arrested in 2018 and sentenced to 16 years"), the earlier verb's subject, and for a clause
