@@ -135,6 +135,14 @@ def test_a_common_phrase_like_a_holiday_is_no_date(parse):
     assert parse("It was a victory day for the team.", reference="2025-01-03")._.dates == []
 
 
+def test_a_dated_heading_scopes_the_paragraphs_under_it(parse):
+    text = ("A look back at the rounds.\n\nRound one: 16 May, Tarsk\n\nThe talks ran for two hours. They agreed "
+            "to swap 100 prisoners.\n\nWhat next?\n\nThe sides will meet again.")
+    events = {text[s["start"]:s["end"]].strip(): s["event"] for s in parse(text, reference="2025-07-25")._.sentences}
+    assert events["They agreed to swap 100 prisoners."] == "2025-05-16"
+    assert events["The sides will meet again."] == "ref:2025-07-25"
+
+
 @pytest.mark.parametrize(("text", "span", "day"), [
     # "the Friday" is the story's Friday: in the days named last...
     ("The swap ran from 23 to 25 May. On the Friday, 390 crossed. On the Sunday, 303.", "Sunday", "2025-05-25"),

@@ -518,3 +518,15 @@ def test_people_of_any_kind_cluster_together_but_only_one_noun_contradicts():
     diff = reconcile([workers, men, divers])
     assert [sorted(c.doc for c in k.claims) for k in diff.clusters] == [["a", "b", "c"]]
     assert diff.contradictions == []
+
+
+def test_each_side_of_a_dispute_is_led_by_a_report_of_the_event_itself():
+    recalled = fig("a-retro", "The May round lasted 100 minutes.", 100, 100, subject="meeting", unit="minute",
+                   frame="duration", event="2025-05-16")
+    recalled = recalled.model_copy(update={"doc_event": "2025-07-23"})
+    own = fig("z-wire", "The talks lasted 100 minutes.", 100, 100, subject="meeting", unit="minute",
+              frame="duration", event="2025-05-16").model_copy(update={"doc_event": "2025-05-16"})
+    other = fig("m-blog", "The talks lasted an hour.", 60, 60, subject="meeting", unit="minute", frame="duration",
+                event="2025-05-16").model_copy(update={"doc_event": "2025-05-16"})
+    (found,) = reconcile([recalled, own, other]).contradictions
+    assert {c.doc for c in found.claims} == {"z-wire", "m-blog"}

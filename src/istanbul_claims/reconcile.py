@@ -455,8 +455,10 @@ def _side_label(kind: str, claim: Claim) -> str | None:
 
 
 def _sides(kind: str, members: list[Claim]) -> list[list[Claim]]:
+    """The claims of each side of a dispute, each side led by a report of the event itself, before an
+    article that recalls it as background of another event."""
     groups: dict[str, list[Claim]] = defaultdict(list)
-    for claim in members:
+    for claim in sorted(members, key=lambda c: (c.doc_event != c.event, c.doc, c.start)):
         if label := _side_label(kind, claim):
             groups[label].append(claim)
     return sorted(groups.values(), key=lambda side: min(c.id for c in side))

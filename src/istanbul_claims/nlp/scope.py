@@ -233,6 +233,7 @@ def scope_sentences(doc: Doc) -> None:
     dates = doc._.dates or []
     previous = own
     previous_end = 0
+    section = None  # the event a dated heading gives the paragraphs under it ("Round two: 2 June")
     for record in doc._.sentences:
         text = full[record["start"]:record["end"]]
         lower = text.lower()
@@ -256,10 +257,24 @@ def scope_sentences(doc: Doc) -> None:
         if event is None:
             same_paragraph = "\n" not in full[previous_end:record["start"]]
             opener = text.split(maxsplit=1)[0] if text.split() else ""
-            event = previous if (same_paragraph or opener in cues["anaphoric_openers"]) else own
+            event = previous if (same_paragraph or opener in cues["anaphoric_openers"]) else section or own
+        if _is_heading(text):
+            section = event if dated and event not in (main, own) else None
         record["event"], record["doc_event"] = event, own
         # A sentence keeps its trailing line breaks: the paragraph ends where its text does.
         previous, previous_end = event, record["start"] + len(text.rstrip())
+
+
+# A heading is a line of at most this many words with no sentence's end.
+HEADING_WORDS = 10
+
+
+def _is_heading(text: str) -> bool:
+    """A short line standing alone, ending as no statement does: "Round two: 2 June, Çırağan", "What
+    comes next?"."""
+    words = text.strip()
+    return bool(words) and "\n" not in words and "\n" in text[len(text.rstrip()):] \
+        and words[-1] not in ".!\"\u201d'" and len(words.split()) <= HEADING_WORDS
 
 
 class EventScope:
