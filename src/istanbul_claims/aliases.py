@@ -271,10 +271,9 @@ def link_article(mentions: Iterable[tuple[str, str | None, str]],
         if kind == "person" and _is_full(name):
             monograms["".join(w[0] for w in fold(name).split()).upper()].add(name)
             for form in (name, normalise(text)):
-                tokens = _core_words(form)
-                if len(tokens) > 1:
-                    parts[_pkey(tokens[0])].add(name)
-                    parts[_pkey(tokens[-1])].add(name)
+                if len(_core_words(form)) > 1:
+                    for key in name_parts(form):
+                        parts[key].add(name)
         elif kind != "person" and len(name.split()) > 1 and len(initials(name)) > 1:
             expansions[initials(name)].add(name)
     links: dict[str, str] = {}
@@ -395,6 +394,13 @@ def _core_words(name: str) -> list[str]:
     core = [t for k, t in enumerate(tokens) if t.lower().rstrip(".,") not in _SUFFIXES
             and not (0 < k < len(tokens) - 1 and len(t.rstrip(".")) == 1)]
     return core if len(core) > 1 else tokens
+
+
+def name_parts(name: str) -> set[str]:
+    """The keys a bare name may stand for this name by: its first and last words, a suffix and middle
+    initials aside ("Roland L. Butler Jr.": roland, butler); a one-word name's own key."""
+    tokens = _core_words(name)
+    return {_pkey(tokens[0]), _pkey(tokens[-1])}
 
 
 def _surname_keys(name: str) -> list[str]:

@@ -308,10 +308,9 @@ def _introduced_before(actor: dict, found: list[dict]) -> dict | None:
     article had introduced when it used it: news names a second namesake in full."""
     if len(actor["name"].split()) != 1 or actor["type"] not in (None, "person") or aliases.is_acronym(actor["name"]):
         return None
-    key = aliases._pkey(actor["name"])
+    (key,) = aliases.name_parts(actor["name"])
     earlier = {a["name"]: a for a in found if a["start"] < actor["start"] and a["type"] == "person"
-               and len(a["name"].split()) > 1 and key in (aliases._pkey(a["name"].split()[0]),
-                                                           aliases._pkey(a["name"].split()[-1]))}
+               and len(a["name"].split()) > 1 and key in aliases.name_parts(a["name"])}
     return next(iter(earlier.values())) if len(earlier) == 1 else None
 
 
