@@ -157,6 +157,29 @@ def test_the_weekday_of_a_story_is_in_the_days_it_names(parse, text, span, day):
     assert got[span] == day
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("The exchange ran from Friday to Sunday. On the first day 390 people crossed.", "2025-05-30"),
+    ("The exchange ran from 23 to 25 May. On the second day 307 went each way.", "2025-05-24"),
+    ("The exchange ran from 23 to 25 May. On the final day 303 crossed.", "2025-05-25"),
+    ("The talks ran from 23 to 25 May. Day two began at 10:00.", "2025-05-24"),
+])
+def test_the_nth_day_is_a_day_of_the_span_named_before(parse, text, day):
+    dates = parse(text, reference="2025-06-05")._.dates
+    assert dates[-1]["date_start"] == dates[-1]["date_end"] == day
+
+
+@pytest.mark.parametrize("text", [
+    # No span named before: the first day of what is not said.
+    "On the first day 390 people crossed.",
+    # A day of something the phrase names itself.
+    "The exchange ran from 23 to 25 May. On the first day of the invasion 300 were captured.",
+    # A span too short for the day.
+    "The talks ran from 23 to 24 May. On the third day they rested.",
+])
+def test_an_nth_day_of_no_span_named_is_no_date(parse, text):
+    assert [d["text"] for d in parse(text, reference="2025-06-05")._.dates if "day" in d["text"]] == []
+
+
 @pytest.mark.parametrize(("text", "span", "summed"), [
     ('"We are closing the first stage; in all it is 1,000 people," he said.', "1,000 people", True),
     ("The army freed 1,200 prisoners in all.", "1,200 prisoners", True),
@@ -337,6 +360,11 @@ def test_events_are_absolute_days(parse):
     ("The third round opened on June 5. The first round ended with a swap.", "?"),
     # A date inside a relative clause does not move the sentence.
     ("The envoys, who first met on May 16, agreed on June 5 to swap 500.", "2025-06-05"),
+    # "since 2022" starts a span of time; it dates nothing.
+    ("The envoys met in Istanbul on June 5. It was the first meeting since 2022.", "2025-06-05"),
+    # A clause dating the occasion of the sentence's verb dates the sentence.
+    ("The envoys met in Istanbul on June 5. At the first meeting, held on May 16, they agreed to swap 500.",
+     "2025-05-16"),
 ])
 def test_which_event_a_sentence_is_about(parse, text, event):
     assert parse(text, reference="2025-06-06")._.sentences[-1]["event"] == event
@@ -557,6 +585,32 @@ def test_a_figure_takes_the_day_of_its_own_clause(parse, text, span, event):
 ])
 def test_the_whole_a_part_is_taken_from_has_no_frame_of_the_part(parse, text, span):
     assert figures(parse(text))[span]["frame"] is None
+
+
+@pytest.mark.parametrize(("text", "span", "frame"), [
+    # A count under a verb of duration: no duration, and the word's frame for counts if it has one.
+    ("On Saturday 307 servicemen went each way.", "307 servicemen", None),
+    ("Russian forces took 300 prisoners near the town.", "300 prisoners", "abduct"),
+    ("The meeting went on for two hours.", "two hours", "duration"),
+    # Coming home is being returned.
+    ("Yesterday 390 Ukrainian soldiers came home.", "390 Ukrainian soldiers", "transfer"),
+    ("On Saturday a further 307 servicemen were brought back.", "307 servicemen", "transfer"),
+])
+def test_a_count_takes_no_frame_only_a_measure_has(parse, text, span, frame):
+    assert figures(parse(text))[span]["frame"] == frame
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("On Saturday, 307 servicemen went each way; on Sunday, 303.", "303"),
+    ("On Saturday 307 servicemen went each way, and on Sunday the last 303.", "303"),
+])
+def test_a_gapped_clause_counts_what_its_model_clause_counts(parse, text, span):
+    assert figures(parse(text))[span]["subject"] == "prisoner"
+
+
+def test_an_appositive_is_not_what_the_deal_beside_it_agreed(parse):
+    found = figures(parse("The deal came out of the talks on May 16, a meeting of little more than an hour."))
+    assert found["little more than an hour"]["status"] == "done"
 
 
 @pytest.mark.parametrize(("text", "span", "owner"), [

@@ -291,8 +291,19 @@ def find_dates(doc: Doc, matcher: Matcher) -> list[dict]:
     spans.sort(key=lambda s: (-(s.end_char - s.start_char), s.start_char))
     taken: set[int] = set()
     found: list[dict] = []
+    story_day = doc.vocab.strings["STORY_DAY"]
+    ordinals = {doc[s:e].start_char for label, s, e in matcher(doc) if label == story_day}
     for span in spans:
         if not taken.isdisjoint(range(span.start, span.end)) or _counts_from_elsewhere(span):
+            continue
+        if span.start_char in ordinals:
+            # "on the first day": a day of the story's span, placed by _in_the_story (or dropped).
+            if span.end < len(doc) and doc[span.end].lower_ == "of":
+                continue  # "the first day of the invasion" is a day of something else
+            taken.update(range(span.start, span.end))
+            found.append({"start": span.start_char, "end": span.end_char, "text": span.text,
+                          "date_start": "", "date_end": "", "told": False,
+                          "nth": _story_nth(span.text)})
             continue
         resolved = resolve(span.text, ref, tense_of(span))
         if resolved is None:
@@ -310,20 +321,43 @@ def find_dates(doc: Doc, matcher: Matcher) -> list[dict]:
 STORY_WEEK = 7
 
 
+def _story_nth(text: str) -> int:
+    """Which day of a span "the first day", "day two", "the final day" names: 0, 1, ..., -1 for the last."""
+    words = text.lower().split()
+    return _cues()["story_days"][words[1] if words[0] == "day" else words[-2]]
+
+
 def _in_the_story(found: list[dict], ref: dt.date | None) -> list[dict]:
     """"On the Friday" is a weekday of the story being told, not the one before the date line: the day of
     that weekday in the week the last date named before it starts ("from 23 to 25 May. On the Friday,
-    390 crossed": 23 May). Without such a date (the date line is none) it stays as read."""
+    390 crossed": 23 May). Without such a date (the date line is none) it stays as read.
+
+    "On the first day" ("the second day", "the final day") is that day of the last span of days named
+    before it ("The exchange ran from Friday to Sunday. On the first day ..."): 23 May. Without such a
+    span it is no date."""
     anchor: dt.date | None = None
+    span: tuple[dt.date, dt.date] | None = None
+    out = []
     for d in found:
         told = d.pop("told")
+        if "nth" in d:
+            nth = d.pop("nth")
+            if span is None or nth >= (span[1] - span[0]).days + 1:
+                continue
+            day = span[1] if nth < 0 else span[0] + dt.timedelta(days=nth)
+            d["date_start"] = d["date_end"] = day.isoformat()
+            out.append(d)
+            continue
         start, end = dt.date.fromisoformat(d["date_start"]), dt.date.fromisoformat(d["date_end"])
         if told and anchor is not None:
             day = anchor + dt.timedelta(days=(_WEEKDAYS[d["text"].lower().split()[-1]] - anchor.weekday()) % 7)
             d["date_start"] = d["date_end"] = day.isoformat()
         elif not told and (end - start).days < STORY_WEEK and not start == end == ref:
             anchor = start
-    return found
+            if start < end:
+                span = (start, end)
+        out.append(d)
+    return out
 
 
 def _holiday_words(phrase: str) -> list[str]:
@@ -387,6 +421,8 @@ def date_patterns() -> dict[str, list[list[dict]]]:
     out["DATE"] += [[{"LOWER": w, "IS_TITLE": True} if w.isalpha() else {"LOWER": w} for w in _holiday_words(phrase)]
                     for phrase in cfg["holidays"]]
     out["YEAR_BEFORE_NOUN"] = [[year]]
+    nth = {"LOWER": {"IN": list(cfg["story_days"])}}
+    out["STORY_DAY"] = [[{"LOWER": "the"}, nth, {"LOWER": "day"}], [{"LOWER": "day"}, nth]]
     return out
 
 

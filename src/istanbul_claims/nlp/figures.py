@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import asdict
 from functools import cache
@@ -20,6 +21,8 @@ TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
 MEASURE_UNITS = TIME_UNITS | {"second", "decade", "century", "time", "percent", "percentage_point", "centimetre",
                               "metre", "meter", "foot", "feet", "kilometre", "kilometer", "km", "mile",
                               "nautical_mile", "kilogram", "tonne", "ton", "kmh", "mph", "knot", "degree"}
+# Words for a day: a number in apposition to one ("on the Sunday, 303") does not count it.
+_DATE_WORDS = frozenset(d.lower() for d in [*calendar.day_name, *calendar.month_name[1:]]) | {"day", "today", "yesterday"}
 # Dependencies that attach a modifier which narrows what a noun counts ("crew members", "French nationals").
 _MODIFIER_DEPS = {"amod", "compound", "nmod"}
 # A bare number whose head is one of these is a value, not a count of the noun ("the toll stood at 179").
@@ -32,6 +35,15 @@ def _lexicons() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     synonyms = {w: name for name, words in cfg["synonyms"].items() for w in words}
     frames = {w: name for name, words in cfg["frames"].items() for w in words}
     return synonyms, frames, frozenset(cfg["slot"]["transparent"])
+
+
+@cache
+def _count_frames() -> dict[str, str]:
+    """Frames for a count: a frame only a measure has ("307 servicemen went each way" is no duration)
+    gives its words back to the frames a count may have ("took 300 prisoners")."""
+    cfg = rules.topics()
+    measure = set(cfg["slot"]["measure_frames"])
+    return {w: name for name, words in cfg["frames"].items() if name not in measure for w in words}
 
 
 @cache
@@ -93,6 +105,8 @@ def counted_noun(num: Token) -> Token | None:
     """The noun a number counts: its head noun, looking through 'names of', 'the 181 people'. A number
     that heads a noun directly ("two groups of detainees") counts that noun, whatever follows its 'of'."""
     _, _, transparent = _lexicons()
+    if num.dep_ == "appos" and num.head.lower_ in _DATE_WORDS:
+        return None  # "on the Sunday, 303": a number beside a day counts nothing of the day
     noun = num if num.pos_ in ("NOUN", "PROPN") and num.like_num is False else None
     head = num
     for _ in range(3):
@@ -377,6 +391,9 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
         out["partial"] = True
         return out
     if noun is None and counted is None:
+        # "307 servicemen went each way, and on Sunday the last 303": the gapped clause counts the same.
+        noun = _gapped_noun(num)
+    if noun is None and counted is None:
         verb = num.head
         if lemma(verb) in _COPULAS or lemma(verb.head) in _COPULAS:
             verb = verb if lemma(verb) in _COPULAS else verb.head
@@ -447,6 +464,24 @@ def _elided_noun(num: Token) -> Token | None:
     return earlier
 
 
+def _gapped_noun(num: Token) -> Token | None:
+    """The counted subject of the clause a bare number's clause repeats without its verb: "on Saturday
+    307 servicemen went each way, and on Sunday the last 303" (the number a conjunct of the verb), "On the
+    Saturday, 307 servicemen went each way; on the Sunday, 303" (the number beside the day)."""
+    if num.dep_ == "conj" and num.head.pos_ == "VERB":
+        verb = num.head
+    elif num.dep_ == "appos" and num.head.lower_ in _DATE_WORDS and num.head.dep_ == "pobj" \
+            and num.head.head.dep_ == "prep" and num.head.head.head.pos_ == "VERB":
+        verb = num.head.head.head
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.i > num.i \
+            or not any(c.dep_ == "nummod" for c in subject.children):
+        return None
+    return subject
+
+
 def _destinations(num: Token) -> list[str]:
     """Where a group went: the place after "to" under the number or its verb ("13 were flown to Germany")."""
     places = [g for t in (num, num.head) for c in t.children if c.lower_ == "to" for g in c.children
@@ -491,9 +526,10 @@ def _phrasal_frame(verb: Token, frames: dict[str, str]) -> str | None:
     return None
 
 
-def frame_of(num: Token) -> str | None:
-    """What happens to the counted thing: the nearest governing word in a frame of data/topics.toml."""
-    _, frames, _ = _lexicons()
+def frame_of(num: Token, measure: bool = True) -> str | None:
+    """What happens to the counted thing: the nearest governing word in a frame of data/topics.toml.
+    `measure` is False for a count, which no measure's frame (a duration) describes."""
+    frames = _lexicons()[1] if measure else _count_frames()
     noun = num.head if num.dep_ == "nummod" else num
     of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if of is not None and (of.head.pos_ in ("NUM", "PRON", "DET", "ADJ")
@@ -539,6 +575,10 @@ def status_of(num: Token) -> str:
         if token.pos_ in ("VERB", "AUX") and any(lemma(c) in words["future"] for c in token.children
                                                   if c.dep_ in ("aux", "auxpass")):
             future = True
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN"):
+            # "the talks on May 16, a meeting of little more than an hour": an appositive describes its
+            # noun; a deal or plan the sentence names around it does not make it agreed.
+            break
         if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX"):
             # "did not include Whelan, whom a court sentenced to 16 years": the relative clause states its
             # own fact; what the main clause says of its noun does not reach into it.
@@ -618,7 +658,7 @@ def find_figures(doc: Doc) -> list[dict]:
         record["static"] = numbers.base_value(None, unit)[0] == "length" and _attributive(num)
         record.update(unit=unit, basis=basis_of(fig, num),
                       counted=lemma(counted) if counted is not None else None,
-                      frame=frame_of(num), status=status_of(num), proposer=proposer_of(doc, num), **slot)
+                      frame=frame_of(num, numbers.base_value(None, unit)[0] != "count"), status=status_of(num), proposer=proposer_of(doc, num), **slot)
         found.append(record)
     # A sentence naming several days: each figure takes its own clause's ("on Saturday 307 ...").
     for record, event in zip(found, scope.figure_events(doc, [r["num_start"] for r in found]), strict=True):

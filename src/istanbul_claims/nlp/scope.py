@@ -19,12 +19,27 @@ EARLIER_AFTER_DAYS = 3
 MAIN_WINDOW_DAYS = (7, 1)
 
 
+def _event_dates(doc: Doc) -> list[dict]:
+    """The dates that may say when something happened: "since 2022" starts a span of time until now
+    ("the first meeting since 2022"), it dates nothing in the sentence."""
+    return [d for d in doc._.dates or [] if not d["text"].lower().startswith("since")]
+
+
 def _subordinate(doc: Doc, char: int) -> bool:
     """True inside a relative or adjectival clause: "delegates, several of whom missed the previous
     round" is about this round, not the previous one."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     token = span[0] if span is not None and len(span) else None
-    return token is not None and any(t.dep_ in ("relcl", "acl") for t in [token, *token.ancestors])
+    if token is None:
+        return False
+    clause = next((t for t in [token, *token.ancestors] if t.dep_ in ("relcl", "acl")), None)
+    # "At the first meeting, held on May 16, the delegations agreed ...": the clause dates the occasion
+    # of the sentence's own verb.
+    return clause is not None and not (clause.head.dep_ == "pobj" and clause.head.head.lower_ in OCCASION_PREPS)
+
+
+# Prepositions naming the occasion of what a verb says ("at the meeting, held on May 16, they agreed").
+OCCASION_PREPS = ("at", "during")
 
 
 def _reported_on(doc: Doc, char: int) -> bool:
@@ -46,7 +61,7 @@ def main_event(doc: Doc) -> str | None:
     something was only said ("officials said on Monday") do not count."""
     ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
     days: Counter[dt.date] = Counter()
-    for d in doc._.dates or []:
+    for d in _event_dates(doc):
         day = dt.date.fromisoformat(d["date_start"])
         if d["date_start"] != d["date_end"] or ref is not None and not (
                 -MAIN_WINDOW_DAYS[0] <= (day - ref).days <= MAIN_WINDOW_DAYS[1]):
@@ -119,7 +134,7 @@ def follow_up(doc: Doc, main_day: dt.date | None) -> str | None:
     if main_day is None:
         return None
     days: Counter[dt.date] = Counter()
-    for d in doc._.dates or []:
+    for d in _event_dates(doc):
         day = dt.date.fromisoformat(d["date_start"])
         if d["date_start"] == d["date_end"] and 0 < (main_day - day).days <= FOLLOW_UP_DAYS \
                 and not _reported_on(doc, d["start"]) and not _subordinate(doc, d["start"]):
@@ -165,7 +180,7 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
     own = follow_up(doc, main_day) or main
     # Each sentence's dates and the event each points at, once: an article may hold thousands of figures.
     labelled: dict[int, list[tuple[dict, str]]] = defaultdict(list)
-    for d in doc._.dates or []:
+    for d in _event_dates(doc):
         span = doc.char_span(d["start"], d["start"] + 1, alignment_mode="expand")
         if span is not None and len(span) and not _subordinate(doc, d["start"]) and not _reported_on(doc, d["start"]):
             label = _date_label(d, main, main_day, own)
@@ -230,7 +245,7 @@ def scope_sentences(doc: Doc) -> None:
     own = follow_up(doc, main_day) or main
     full = doc_text(doc)
     own_round = _round(full[:2000].lower(), cues)
-    dates = doc._.dates or []
+    dates = _event_dates(doc)
     previous = own
     previous_end = 0
     section = None  # the event a dated heading gives the paragraphs under it ("Round two: 2 June")
