@@ -658,7 +658,8 @@ def find_figures(doc: Doc) -> list[dict]:
         record["static"] = numbers.base_value(None, unit)[0] == "length" and _attributive(num)
         record.update(unit=unit, basis=basis_of(fig, num),
                       counted=lemma(counted) if counted is not None else None,
-                      frame=frame_of(num, numbers.base_value(None, unit)[0] != "count"), status=status_of(num), proposer=proposer_of(doc, num), **slot)
+                      frame=frame_of(num, measure=numbers.base_value(None, unit)[0] != "count"),
+                      status=status_of(num), proposer=proposer_of(doc, num), **slot)
         found.append(record)
     # A sentence naming several days: each figure takes its own clause's ("on Saturday 307 ...").
     for record, event in zip(found, scope.figure_events(doc, [r["num_start"] for r in found]), strict=True):
