@@ -222,3 +222,18 @@ def test_source_labels_name_one_document_each(docs, labels):
     from istanbul_claims.report import short_labels
 
     assert sorted(short_labels(docs).values()) == sorted(labels)
+
+
+def test_stored_diff_compares_when_a_person_was_arrested(tmp_path, store):
+    # Dates of what happened to a person are stored apart from other dates; a diff of the store reads
+    # them and finds the dispute the articles' own diff finds.
+    folder = tmp_path / "swap"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Pilot freed in swap\n\nApril 27, 2022\n\nIvo Marr was freed on Wednesday. "
+                                  "Marr was arrested in Moscow in August 2019.\n")
+    (folder / "b.txt").write_text("Marr home at last\n\nApril 27, 2022\n\nIvo Marr was freed on Wednesday. "
+                                  "Marr, who was detained in Moscow in June 2019, is home.\n")
+    assert invoke("extract", str(folder), "--format", "jsonl").exit_code == 0
+    stored = json.loads(invoke("diff", "--format", "json").stdout)
+    assert [c["kind"] for c in stored["contradictions"]] == ["date"]
+    assert stored == json.loads(invoke("diff", str(folder), "--format", "json").stdout)

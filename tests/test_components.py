@@ -729,3 +729,19 @@ def test_time_given_to_do_something_is_no_prison_term(parse):
 def test_a_length_measured_from_somewhere_is_a_distance_of_what_is_that_far(parse, text, span, subject, mods):
     found = figures(parse(text))[span]
     assert (found["subject"], found["mods"]) == (subject, mods)
+
+
+@pytest.mark.parametrize(("text", "date", "owner", "frame"), [
+    ("Ivo Marr, 30, was arrested in Moscow in August 2019 after a party.", "August 2019", "Ivo Marr", "arrest"),
+    ("Ivo Marr, who was detained in Moscow in June 2019, said little.", "June 2019", "Ivo Marr", "arrest"),
+    ("Ivo Marr flew home. He was detained on August 16, 2019, police said.", "August 16, 2019", "Ivo Marr", "arrest"),
+    ("Ivo Marr was held. A court sentenced him in July 2020 to nine years.", "July 2020", "Ivo Marr", "sentence"),
+    # Not a happening to a named person: an unnamed group, a plan, a journey, a condition.
+    ("Ten agents arrested in the United States in 2010 were traded.", "in 2010", None, None),
+    ("Moscow could release Ivo Marr on Friday.", "on Friday", None, None),
+    ("Ivo Marr travelled to Moscow in May 2019.", "May 2019", None, None),
+    ("Ivo Marr faces ten years if convicted in May.", "in May", None, None),
+])
+def test_a_date_says_what_happened_to_whom(parse, text, date, owner, frame):
+    found = {d["text"]: d for d in parse(text, reference="2022-04-28")._.dates}
+    assert (found[date]["owner"], found[date]["frame"]) == (owner, frame)

@@ -9,6 +9,8 @@ import pytest
 from istanbul_claims.models import (
     ActorClaim,
     ActorValue,
+    DateClaim,
+    DateValue,
     FigureClaim,
     FigureValue,
     ProposalClaim,
@@ -302,6 +304,43 @@ def test_two_palaces_for_one_meeting_are_a_place_contradiction():
 ])
 def test_venues_that_can_both_be_right_do_not_contradict(claims):
     assert reconcile(claims).contradictions == []
+
+
+def happened(doc, start, end=None, owner="Ivo Marr", frame="arrest", event="2025-06-02"):
+    i = next(_n)
+    sentence = f"{owner} was detained on {start}."
+    return DateClaim(id=f"d{i:04d}", doc=doc, text=start, sentence=sentence, start=i, end=i + 1, topics=["prisoners"],
+                     event=event, value=DateValue(start=start, end=end or start, owner=owner, frame=frame))
+
+
+def test_one_persons_arrest_on_different_days_is_a_date_contradiction():
+    found = reconcile([happened("a", "2019-06-01", "2019-06-30"), happened("b", "2019-08-01", "2019-08-31"),
+                       happened("c", "2019-08-16")])
+    assert [c.kind for c in found.contradictions] == ["date"]
+    assert "2019-08-16 per c, b" in found.contradictions[0].explanation
+
+
+@pytest.mark.parametrize("claims", [
+    # A month holds its day; a year holds both months and commits to neither.
+    [happened("a", "2019-08-16"), happened("b", "2019-08-01", "2019-08-31")],
+    [happened("a", "2019-06-10"), happened("b", "2019-01-01", "2019-12-31")],
+    # Different people, different happenings.
+    [happened("a", "2019-06-10"), happened("b", "2019-08-16", owner="Ada Lind")],
+    [happened("a", "2019-06-10"), happened("b", "2019-08-16", frame="sentence")],
+    # One article telling of two steps is no side.
+    [happened("a", "2011-04-10"), happened("a", "2011-09-10"), happened("b", "2011-09-10")],
+    # One article alone.
+    [happened("a", "2019-06-10"), happened("a", "2019-08-16")],
+])
+def test_days_that_can_both_be_right_do_not_contradict(claims):
+    assert reconcile(claims).contradictions == []
+
+
+def test_a_year_that_holds_both_days_is_no_side():
+    found = reconcile([happened("a", "2019-06-10"), happened("b", "2019-08-16"),
+                       happened("c", "2019-01-01", "2019-12-31")])
+    assert [len(c.claims) for c in found.contradictions] == [2]
+    assert "c" not in {x.doc for c in found.contradictions for x in c.claims + c.support}
 
 
 def test_a_contradiction_id_depends_on_what_a_reader_sees_not_on_the_slot_layout():

@@ -89,14 +89,20 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
     for rec in doc._.actors or []:
         out.append(ActorClaim(**base("actor", rec), value=ActorValue(name=rec["name"], type=rec["type"],
                                                                    party=rec["party"], venue=rec["venue"])))
+    people = {a["name"] for a in doc._.actors or [] if a["type"] == "person"}
     for rec in doc._.dates or []:
-        out.append(DateClaim(**base("date", rec), value=DateValue(start=rec["date_start"], end=rec["date_end"])))
+        fields = base("date", rec)
+        owner = owner_name(rec["owner"], people) if rec.get("owner") else None
+        if owner and fields["doc_event"]:
+            # When a person was arrested is a fact of theirs, reported in the coverage of a later event.
+            fields["event"] = fields["doc_event"]
+        out.append(DateClaim(**fields, value=DateValue(start=rec["date_start"], end=rec["date_end"],
+                                                       owner=owner, frame=rec.get("frame") if owner else None)))
     for rec in doc._.proposals or []:
         topic = cfg["proposal_topics"].get(rec["subject"] or "")
         value = ProposalValue(proposer=rec["proposer"], party=rec["party"], what=rec["what"],
                               stance=rec["stance"], subject=rec["subject"], qualifier=rec["qualifier"])
         out.append(ProposalClaim(**base("proposal", rec, topic), value=value))
-    people = {a["name"] for a in doc._.actors or [] if a["type"] == "person"}
     for rec in doc._.figures or []:
         topic = cfg["subject_topics"].get(rec["subject"] or "")
         if rec.get("owner"):

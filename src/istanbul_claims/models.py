@@ -115,6 +115,10 @@ class ActorValue(BaseModel):
 class DateValue(BaseModel):
     start: dt.date
     end: dt.date
+    # What the date says happened to whom ("Reed was detained in August 2019": Trevor Reed, arrest), an
+    # extra beyond the contract, read by the date comparison; None for any other date.
+    owner: str | None = None
+    frame: str | None = None
 
 
 class ProposalValue(BaseModel):
@@ -188,7 +192,7 @@ class Cluster(BaseModel):
     claims: list[Claim]
 
 
-ContradictionKind = Literal["numeric", "range", "reciprocity", "stance", "place", "other"]
+ContradictionKind = Literal["numeric", "range", "reciprocity", "stance", "place", "date", "other"]
 
 
 class Contradiction(BaseModel):

@@ -63,5 +63,7 @@ def apply_names(claims: list[Claim], names: Names) -> list[Claim]:
                 changes["owner"] = owner
             if changes:
                 update["value"] = value.model_copy(update=changes)
+        elif claim.kind == "date" and value.owner and (owner := rename(claim.doc, value.owner)) != value.owner:
+            update["value"] = value.model_copy(update={"owner": owner})  # whose arrest this is the date of
         out.append(claim.model_copy(update=update) if update else claim)
     return out

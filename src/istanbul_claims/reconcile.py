@@ -21,6 +21,7 @@ from .models import (
     Cluster,
     Contradiction,
     ContradictionKind,
+    DateClaim,
     Diff,
     EventSummary,
     FigureClaim,
@@ -142,9 +143,10 @@ def proposal_key(claim: ProposalClaim) -> str | None:
     return f"proposal|{claim.event}|{v.party}|{v.subject}|{v.qualifier or '-'}"
 
 
-# The stored kinds a diff compares (figures, proposals and the actors named as venues, `store.row_kind`);
+# The stored kinds a diff compares (figures, proposals, the actors named as venues and the dates of what
+# happened to a person, `store.row_kind`);
 # of the others it needs only their events (an outline).
-COMPARED = ("figure", "proposal", "venue")
+COMPARED = ("figure", "proposal", "venue", "happening")
 # (doc, event, doc_event) of claims a diff is not given: they place events and list documents.
 Outline = Iterable[tuple[str, str, str | None]]
 
@@ -444,6 +446,62 @@ def _place_conflict(claims: list[Claim], event: str, resolutions: dict[str, Reso
         claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]])
 
 
+def _overlap(a: DateClaim, b: DateClaim) -> bool:
+    return a.value.start <= b.value.end and b.value.start <= a.value.end
+
+
+def date_sides(claims: list[DateClaim]) -> list[list[DateClaim]]:
+    """The days reports give for one happening, as sides: dates that overlap are one side ("August 2019"
+    and "August 16, 2019"); a date overlapping dates of two sides ("in 2019") commits to neither and is
+    left out."""
+    sides: list[list[DateClaim]] = []
+    for claim in sorted(claims, key=lambda c: (c.value.end - c.value.start, c.doc, c.start)):
+        touching = [side for side in sides if any(_overlap(claim, c) for c in side)]
+        if len(touching) == 1:
+            touching[0].append(claim)
+        elif not touching:
+            sides.append([claim])
+    return sorted(sides, key=lambda side: min(c.id for c in side))
+
+
+def _date_conflicts(claims: list[Claim], event: str, resolutions: dict[str, Resolution]
+                    ) -> list[tuple[Cluster, Contradiction]]:
+    """Reports that put one person's arrest (sentence, release...) on days that cannot both be right."""
+    happenings: dict[tuple[str, str], list[DateClaim]] = defaultdict(list)
+    for c in claims:
+        if isinstance(c, DateClaim) and c.value.owner and c.value.frame:
+            happenings[(c.value.owner, c.value.frame)].append(c)
+    out = []
+    for (owner, frame), members in sorted(happenings.items()):
+        if len({c.doc for c in members}) < 2:
+            continue
+        # An article giving two days that cannot both be right ("convicted in April, sentenced in
+        # September 2011") tells of two steps, not one happening: it is no side in a dispute about it.
+        two_steps = {c.doc for c in members for o in members if o.doc == c.doc and not _overlap(c, o)}
+        sides = date_sides([c for c in members if c.doc not in two_steps])
+        involved = [c for side in sides for c in side]
+        if len(sides) < 2 or len(sides) > MAX_SIDES or len({c.doc for c in involved}) < 2:
+            continue
+        key = f"date|{event}|{owner}|{frame}"
+        topic = _topic(members)
+        cluster = Cluster(id=f"k-{_stable(key)}", topic=topic, topics=sorted({topic}), key=key, claims=members)
+        cid = f"x-{_stable(key, *sorted(_day_range(side[0]) for side in sides))}"
+        resolution = resolutions.get(cid)
+        parts = [f"{_day_range(side[0])} per {', '.join(dict.fromkeys(_who(c) for c in side))}" for side in sides]
+        out.append((cluster, Contradiction(
+            id=cid, topic=topic, kind="date", cluster=cluster.id,
+            status="resolved" if resolution else "unresolved", resolution=resolution,
+            between="sources" if len({c.doc for c in involved}) > 1 else "speakers",
+            explanation=f"Reports disagree on when {owner}'s {frame} happened: " + "; versus ".join(parts) + ".",
+            claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]])))
+    return out
+
+
+def _day_range(claim: DateClaim) -> str:
+    start, end = claim.value.start, claim.value.end
+    return start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+
+
 def _side_label(kind: str, claim: Claim) -> str | None:
     """What one side holds, in the terms of the contradiction's kind."""
     if kind == "reciprocity":
@@ -603,7 +661,7 @@ PERSON_DAYS = 30
 
 def _personal_owner(claim: Claim) -> str | None:
     v = claim.value
-    if isinstance(claim, FigureClaim) and v.owner and v.personal:
+    if isinstance(claim, FigureClaim) and v.owner and v.personal or isinstance(claim, DateClaim) and v.owner:
         return v.owner
     return None
 
@@ -688,9 +746,9 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
                 claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]],
             ))
     place = _place_conflict(claims, event, resolutions)
-    if place is not None:
-        clusters.append(place[0])
-        contradictions.append(place[1])
+    for cluster, contradiction in ([place] if place is not None else []) + _date_conflicts(claims, event, resolutions):
+        clusters.append(cluster)
+        contradictions.append(contradiction)
     own = {c.doc for c in claims if c.doc_event == event} | {doc for doc, doc_event in others if doc_event == event}
     summary = EventSummary(event=event, documents=sorted(own), clusters=len(clusters),
                            contradictions=len(contradictions))

