@@ -745,3 +745,12 @@ def test_a_length_measured_from_somewhere_is_a_distance_of_what_is_that_far(pars
 def test_a_date_says_what_happened_to_whom(parse, text, date, owner, frame):
     found = {d["text"]: d for d in parse(text, reference="2022-04-28")._.dates}
     assert (found[date]["owner"], found[date]["frame"]) == (owner, frame)
+
+
+@pytest.mark.parametrize(("text", "span", "subject"), [
+    ("Russia has transferred the bodies of 7,000 soldiers and is ready to hand over another 3,000.", "3,000", "body"),
+    ("Kyiv freed 200 soldiers and returned 12.", "12", "prisoner"),
+])
+def test_a_bare_object_counts_what_the_clause_before_it_counts_but_never_compares(parse, text, span, subject):
+    found = figures(parse(text))[span]
+    assert (found["subject"], found["partial"]) == (subject, True)

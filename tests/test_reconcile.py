@@ -559,6 +559,15 @@ def test_people_of_any_kind_cluster_together_but_only_one_noun_contradicts():
     assert diff.contradictions == []
 
 
+def test_bodies_of_people_cluster_with_bodies_not_with_people():
+    # "the bodies of 3,000 soldiers" is counted in people by the number grammar, but counts bodies.
+    of_soldiers = fig("a", "Russia offered the bodies of 3,000 soldiers.", 3000, 3000, subject="body", unit="people")
+    bodies = fig("b", "Russia will hand over 3,000 bodies.", 3000, 3000, subject="body", unit="body")
+    soldiers = fig("c", "Russia will free 3,000 soldiers.", 3000, 3000, subject="prisoner", unit="people")
+    keys = sorted(sorted(c.doc for c in k.claims) for k in reconcile([of_soldiers, bodies, soldiers]).clusters)
+    assert keys == [["a", "b"]]
+
+
 def test_each_side_of_a_dispute_is_led_by_a_report_of_the_event_itself():
     recalled = fig("a-retro", "The May round lasted 100 minutes.", 100, 100, subject="meeting", unit="minute",
                    frame="duration", event="2025-05-16")

@@ -80,8 +80,15 @@ def figure_key(claim: FigureClaim) -> str | None:
 
 def noun_class(v: FigureValue) -> str:
     """The class a counted noun clusters in: people of any kind ("six workers", "six men", the number
-    grammar's people nouns and `[classes]` in data/topics.toml), else the noun itself."""
-    return _classes().get(v.subject, "people" if v.unit == "people" else v.subject)
+    grammar's people nouns and `[classes]` in data/topics.toml), else the noun itself. A container of
+    people ("the bodies of 3,000 soldiers") is the container."""
+    people = v.unit == "people" and v.subject not in _containers()
+    return _classes().get(v.subject, "people" if people else v.subject)
+
+
+@cache
+def _containers() -> frozenset[str]:
+    return frozenset(rules.topics()["slot"]["containers"])
 
 
 @cache

@@ -393,6 +393,11 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
     if noun is None and counted is None:
         # "307 servicemen went each way, and on Sunday the last 303": the gapped clause counts the same.
         noun = _gapped_noun(num)
+    if noun is None and counted is None and num.dep_ == "dobj" and (noun := _elided_object(num)) is not None:
+        # "transferred the bodies of 7,000 soldiers and is ready to hand over another 3,000": bodies, but
+        # under another verb, whose the 3,000 are may differ ("returned 200 Russians and received 190"):
+        # clustered with them, never compared.
+        out["partial"] = True
     if noun is None and counted is None:
         verb = num.head
         if lemma(verb) in _COPULAS or lemma(verb.head) in _COPULAS:
@@ -480,6 +485,28 @@ def _gapped_noun(num: Token) -> Token | None:
             or not any(c.dep_ == "nummod" for c in subject.children):
         return None
     return subject
+
+
+# Links a bare object climbs to the verb of its clause's conjunct ("is ready to hand over another 3,000").
+_CLAUSE_LINKS = ("xcomp", "acomp", "ccomp", "aux")
+
+
+def _elided_object(num: Token) -> Token | None:
+    """The object of the earlier of two conjoined clauses, when it counts something and the later one's
+    object is a bare number: "Russia has transferred the bodies of 7,000 soldiers and is ready to hand
+    over another 3,000"."""
+    verb = num.head
+    for _ in range(4):
+        if verb.dep_ == "conj":
+            earlier = verb.head
+            noun = next((c for c in earlier.children if c.dep_ == "dobj"), None)
+            if noun is None or noun.pos_ != "NOUN" or noun.i > num.i or not any(t.like_num for t in noun.subtree):
+                return None
+            return noun
+        if verb.dep_ not in _CLAUSE_LINKS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _destinations(num: Token) -> list[str]:
