@@ -636,6 +636,11 @@ def test_an_appositive_is_not_what_the_deal_beside_it_agreed(parse):
     ("Oleg Varn, a pilot serving a 20-year sentence, flew home.", "20-year", "Oleg Varn"),
     # Time served of a term is part of it, no term of anyone's.
     ("Oleg Varn, who had served almost 12 years of a 20-year term, spoke.", "almost 12 years", ""),
+    # The term it is part of is the server's.
+    ("Oleg Varn, who had served almost 12 years of a 20-year term, spoke.", "20-year", "Oleg Varn"),
+    # "The pilot" refers back as "he" does.
+    ("Who is Oleg Varn? The pilot was arrested in 2010 and sentenced in New York to 20 years.", "20 years",
+     "Oleg Varn"),
     ("Ivo Marr, who was arrested in 2018, is serving 16 years for spying.", "16 years", "Ivo Marr"),
     ("Ivo Marr was moved to the prison where he had been serving his 25-year term.", "25-year", "Ivo Marr"),
 ])

@@ -282,6 +282,9 @@ def _prison_term(num: Token, counted: Token | None) -> str | None:
             # "a court handed him a nine-year term": the one it was handed to, else who has or serves it.
             person = next((c for c in noun.head.children if c.dep_ == "dative"), None) \
                 or who(noun.head, ("nsubj", "nsubjpass"))
+        elif person is None and (serving := next((t for t in ancestors(noun, limit=4) if t.pos_ == "VERB"), None)) \
+                is not None and lemma(serving) in words["serve_verbs"]:
+            person = who(serving, ("nsubj", "nsubjpass"))  # "who had served 12 years of a 20-year term"
     else:
         return None
     return person_named(person) if person is not None else ""

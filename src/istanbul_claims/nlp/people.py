@@ -6,7 +6,11 @@ or time in custody a number is.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
+
+from .. import rules
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 
@@ -76,7 +80,18 @@ def person_named(token: Token) -> str:
     if token.pos_ == "PROPN":
         names = [a for a in doc._.actors or [] if a["start"] <= token.idx < a["end"] and a["type"] in (None, "person")]
         return names[0]["name"] if names else ""
-    return last_person(token) if token.lower_ in PERSON_PRONOUNS else ""
+    return last_person(token) if token.lower_ in PERSON_PRONOUNS or _role(token) else ""
+
+
+def _role(token: Token) -> bool:
+    """"The pilot", "the journalist": one person named by what they do, referring back like "he"."""
+    return token.tag_ == "NN" and any(c.lower_ == "the" for c in token.children) \
+        and token.lower_ in _titles()
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in rules.cues()["actors"]["titles"])
 
 
 def last_person(token: Token) -> str:
