@@ -759,3 +759,14 @@ def test_a_date_says_what_happened_to_whom(parse, text, date, owner, frame):
 def test_a_bare_object_counts_what_the_clause_before_it_counts_but_never_compares(parse, text, span, subject):
     found = figures(parse(text))[span]
     assert (found["subject"], found["partial"]) == (subject, True)
+
+
+@pytest.mark.parametrize(("text", "span", "subject"), [
+    ("Asked whether the runway had been too short, Joo said it measured 2,800 metres.", "2,800 metres", "runway"),
+    ("Ju denied that the runway was too short. It is 2,800 metres long, he said.", "2,800 metres", "runway"),
+    # Who says so is not what "it" is; a name before "it" leaves it unclear.
+    ("The delegates said it lasted two hours.", "two hours", None),
+    ("Ivo Marr arrived. It lasted two hours.", "two hours", None),
+])
+def test_it_measures_the_thing_the_last_subject_before_it_names(parse, text, span, subject):
+    assert figures(parse(text))[span]["subject"] == subject

@@ -47,6 +47,12 @@ def _count_frames() -> dict[str, str]:
 
 
 @cache
+def _speech_verbs() -> frozenset[str]:
+    speech = rules.cues()["speech"]
+    return frozenset(speech["verbs"]) | frozenset(speech["quote_verbs"])
+
+
+@cache
 def _slot_words() -> dict[str, frozenset[str]]:
     cfg = rules.topics()["slot"]
     return {k: frozenset(v) for k, v in cfg.items() if isinstance(v, list)}
@@ -383,7 +389,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
                         and (extent or relative):
                     noun = token.head  # "a truce lasting 30 days", "talks that ended after an hour"
                 if noun is not None and noun.pos_ == "PRON":
-                    noun = None
+                    noun = _thing_before(noun) if noun.lower_ == "it" else None
                 break
     if noun is None and counted is None and _destinations(num) and (noun := _elided_noun(num)) is not None:
         # "Ten people boarded ..., 13 were flown to Germany and three to Washington": the people of the
@@ -470,6 +476,21 @@ def _elided_noun(num: Token) -> Token | None:
     if earlier is None or earlier.pos_ != "NOUN" or not any(c.dep_ == "nummod" for c in earlier.children):
         return None
     return earlier
+
+
+def _thing_before(pronoun: Token) -> Token | None:
+    """What "it" stands for as the subject of a measure ("Joo said it measured 2,800 metres" after "the
+    runway had been too short"): the last subject before it that is a common noun, in its sentence or
+    the one before, leaving out who says so ("the delegates said it lasted two hours"); None when the
+    last is a name or a pronoun."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    speech = _speech_verbs()
+    subjects = [t for t in doc[start:pronoun.i] if t.dep_ in ("nsubj", "nsubjpass") and lemma(t.head) not in speech
+                and not (t.pos_ == "PRON" and t.lower_ != "it")]
+    last = subjects[-1] if subjects else None
+    return last if last is not None and last.pos_ == "NOUN" else None
 
 
 def _gapped_noun(num: Token) -> Token | None:
