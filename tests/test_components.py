@@ -770,3 +770,11 @@ def test_a_bare_object_counts_what_the_clause_before_it_counts_but_never_compare
 ])
 def test_it_measures_the_thing_the_last_subject_before_it_names(parse, text, span, subject):
     assert figures(parse(text))[span]["subject"] == subject
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The Dali, a 984-foot container vessel bound for Colombo, struck the bridge.", "984-foot"),
+    ("The Dali, 984 feet long, is still pinned under the truss.", "984 feet"),
+])
+def test_a_size_given_beside_a_name_is_the_named_things(parse, text, span):
+    assert figures(parse(text))[span]["subject"] == "dali"

@@ -391,6 +391,10 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
                 if noun is not None and noun.pos_ == "PRON":
                     noun = _thing_before(noun) if noun.lower_ == "it" else None
                 break
+        if noun is not None and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            # "The Dali, a 984-foot container vessel": the size of the thing the name names, as in "The
+            # Dali, 984 feet long".
+            noun = noun.head
     if noun is None and counted is None and _destinations(num) and (noun := _elided_noun(num)) is not None:
         # "Ten people boarded ..., 13 were flown to Germany and three to Washington": the people of the
         # first clause, narrowed by where each group went, some of a whole. ("Ten died and 12 were hurt"
