@@ -741,6 +741,8 @@ def test_a_length_measured_from_somewhere_is_a_distance_of_what_is_that_far(pars
     ("Ivo Marr, who was detained in Moscow in June 2019, said little.", "June 2019", "Ivo Marr", "arrest"),
     ("Ivo Marr flew home. He was detained on August 16, 2019, police said.", "August 16, 2019", "Ivo Marr", "arrest"),
     ("Ivo Marr was held. A court sentenced him in July 2020 to nine years.", "July 2020", "Ivo Marr", "sentence"),
+    ("Ivo Marr, born in 1991, was freed.", "in 1991", "Ivo Marr", "birth"),
+    ("Police have arrested Ivo Marr in June.", "in June", "Ivo Marr", "arrest"),
     # Not a happening to a named person: an unnamed group, a plan, a journey, a condition.
     ("Ten agents arrested in the United States in 2010 were traded.", "in 2010", None, None),
     ("Moscow could release Ivo Marr on Friday.", "on Friday", None, None),

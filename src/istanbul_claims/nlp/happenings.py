@@ -58,10 +58,11 @@ def happening_of(doc: Doc, date: dict) -> tuple[str, str] | None:
     frame = _frames().get(lemma(verb))
     if frame is None:
         return None
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    reduced = verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl")  # "Marr, detained in 2019,"
+    passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     person = who(verb, ("nsubjpass",) if passive else ("dobj",))
-    if person is None and passive and verb.dep_ == "relcl":
-        person = verb.head  # "Reed, detained in June 2019, ..." reads as a clause about Reed
+    if person is None and passive and verb.dep_ in ("acl", "relcl"):
+        person = verb.head  # "Reed, detained in June 2019, ...", "Marr, born in 1991": the clause's noun
     if person is None:
         return None
     name = person_named(person)
