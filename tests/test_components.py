@@ -574,6 +574,9 @@ def test_a_place_named_as_where_something_happened_is_a_venue(parse, text, name,
     ("It ended on Sunday. On Saturday, 307 servicemen went each way; on Sunday, 303.", "303", "2025-05-25"),
     ("It ended on Sunday. On Saturday, 307 servicemen went each way; on Sunday, 303.", "307 servicemen",
      "2025-05-24"),
+    # A relative clause dates what it says itself.
+    ("Nine bodies were found on Sunday. Relatives waited at the pier, where the ship left at 11 p.m. on Friday.",
+     "11 p.m.", "2025-05-23"),
 ])
 def test_a_figure_takes_the_day_of_its_own_clause(parse, text, span, event):
     assert figures(parse(text, reference="2025-05-25"))[span]["event"] == event
@@ -780,3 +783,14 @@ def test_it_measures_the_thing_the_last_subject_before_it_names(parse, text, spa
 ])
 def test_a_size_given_beside_a_name_is_the_named_things(parse, text, span):
     assert figures(parse(text))[span]["subject"] == "dali"
+
+
+@pytest.mark.parametrize(("text", "span", "frame"), [
+    # Each verb of a coordination says its own happening...
+    ("The ferry left port at 11 p.m. on Friday and capsized at about 1:30 a.m.", "about 1:30 a.m.", "crash"),
+    ("The ferry left port at 11 p.m. on Friday and capsized at about 1:30 a.m.", "11 p.m.", "start"),
+    # ...and one with none says nothing of the first one's.
+    ("The jet landed at 9:02 and stopped at 9:05.", "9:05", None),
+])
+def test_a_time_takes_the_frame_of_its_own_verb(parse, text, span, frame):
+    assert figures(parse(text))[span]["frame"] == frame

@@ -609,6 +609,10 @@ def frame_of(num: Token, measure: bool = True) -> str | None:
                           if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and lemma(c) in frames), None)
             if frame:
                 return frame
+            if token.dep_ == "conj":
+                # "left at 11 p.m. and capsized at 1:30": each verb of a coordination says its own
+                # happening; the first one's is not the second's.
+                return None
     return None
 
 
@@ -703,7 +707,9 @@ def find_figures(doc: Doc) -> list[dict]:
         num_span = doc.char_span(fig.num_start, fig.num_end, alignment_mode="expand")
         if span is None or num_span is None or "\n" in fig.text or _entry_stamp(text, fig):
             continue
-        num = num_span[-1]
+        # "1:30 a.m.": the number, not the "a.m." the parser may hang elsewhere.
+        num = num_span[-1] if fig.unit != "time" else next((t for t in reversed(num_span) if t.text[:1].isdigit()),
+                                                           num_span[-1])
         counted = counted_noun(num)
         unit = fig.unit
         slot = slot_of(span, num, counted, unit)

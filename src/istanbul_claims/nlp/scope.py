@@ -34,8 +34,10 @@ def _subordinate(doc: Doc, char: int) -> bool:
         return False
     clause = next((t for t in [token, *token.ancestors] if t.dep_ in ("relcl", "acl")), None)
     # "At the first meeting, held on May 16, the delegations agreed ...": the clause dates the occasion
-    # of the sentence's own verb.
-    return clause is not None and not (clause.head.dep_ == "pobj" and clause.head.head.lower_ in OCCASION_PREPS)
+    # of the sentence's own verb ("waited at the pier, where the ship left on Friday" says where).
+    occasion = clause is not None and clause.head.dep_ == "pobj" and clause.head.head.lower_ in OCCASION_PREPS \
+        and not any(c.tag_ == "WRB" for c in clause.children)
+    return clause is not None and not occasion
 
 
 # Prepositions naming the occasion of what a verb says ("at the meeting, held on May 16, they agreed").
@@ -180,17 +182,29 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
     own = follow_up(doc, main_day) or main
     # Each sentence's dates and the event each points at, once: an article may hold thousands of figures.
     labelled: dict[int, list[tuple[dict, str]]] = defaultdict(list)
+    # The dates of relative and adjectival clauses, by clause: they date what the clause itself says.
+    clauses: dict[int, set[str]] = defaultdict(set)
     for d in _event_dates(doc):
         span = doc.char_span(d["start"], d["start"] + 1, alignment_mode="expand")
-        if span is not None and len(span) and not _subordinate(doc, d["start"]) and not _reported_on(doc, d["start"]):
-            label = _date_label(d, main, main_day, own)
-            if label is not None:
-                labelled[span[0].sent.start].append((d, label))
+        if span is None or not len(span) or _reported_on(doc, d["start"]):
+            continue
+        label = _date_label(d, main, main_day, own)
+        if label is None:
+            continue
+        if not _subordinate(doc, d["start"]):
+            labelled[span[0].sent.start].append((d, label))
+        elif (clause := _clause_of(span[0])) is not None:
+            clauses[clause.i].add(label)
     out: list[str | None] = []
     for char in chars:
         span = doc.char_span(char, char + 1, alignment_mode="expand")
         if span is None or not len(span):
             out.append(None)
+            continue
+        clause = _clause_of(span[0]) if clauses else None
+        if clause is not None and len(clauses.get(clause.i, ())) == 1:
+            # "the pier, where the ship departed at 11 p.m. on Friday": the clause's own day.
+            out.append(next(iter(clauses[clause.i])))
             continue
         labels = labelled.get(span[0].sent.start, [])
         if len({label for _, label in labels}) < 2:
@@ -219,6 +233,11 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
         close = {label for same, label in nearest if same} or {label for _, label in nearest}
         out.append(next(iter(close)) if len(close) == 1 else "?")
     return out
+
+
+def _clause_of(token):
+    """The innermost relative or adjectival clause holding a token, None in the main clause."""
+    return next((t for t in [token, *token.ancestors] if t.dep_ in ("relcl", "acl")), None)
 
 
 def _same_segment(doc: Doc, a: int, b: int) -> bool:
