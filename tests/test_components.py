@@ -794,3 +794,26 @@ def test_a_size_given_beside_a_name_is_the_named_things(parse, text, span):
 ])
 def test_a_time_takes_the_frame_of_its_own_verb(parse, text, span, frame):
     assert figures(parse(text))[span]["frame"] == frame
+
+
+@pytest.mark.parametrize(("text", "span", "event"), [
+    # Told on Wednesday of Monday's swap: Tuesday's landing already happened, an event of its own...
+    ("The Americans were freed on Monday. They landed in Virginia early on Tuesday, just before 5:30 am.",
+     "just before 5:30 am", "2023-09-19"),
+    # ...while a later day still ahead is a plan made at the swap.
+    ("The Americans were freed on Monday. They will land in Virginia on Thursday at 5:30 am.", "5:30 am", None),
+])
+def test_a_later_day_that_already_happened_is_its_own_event(parse, text, span, event):
+    doc = parse(text, reference="2023-09-20")
+    found = figures(doc)[span]
+    sentence = next(s for s in doc._.sentences if s["start"] <= found["start"] < s["end"])
+    assert (found["event"] or sentence["event"]) == (event or sentence["doc_event"])
+
+
+@pytest.mark.parametrize(("text", "span", "summed"), [
+    ("The administration has now brought home more than 30 Americans.", "more than 30", True),
+    ("So far 5,757 Ukrainians have been freed.", "5,757", True),
+    ("Five Americans were brought home.", "Five", False),
+])
+def test_a_running_total_is_a_sum(parse, text, span, summed):
+    assert figures(parse(text))[span]["summed"] == summed

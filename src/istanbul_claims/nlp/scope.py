@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .. import rules
 from ..models import event_day
+from .dates import tense_of
 from .util import doc_text
 
 # A date this many days or more before the article's own event, with no day given, is another event.
@@ -152,18 +153,31 @@ def _days(d: dict) -> tuple[dt.date, dt.date]:
     return dt.date.fromisoformat(d["date_start"]), dt.date.fromisoformat(d["date_end"])
 
 
-def _date_label(d: dict, main: str, main_day: dt.date, own: str) -> str | None:
-    """The event a date in a sentence points at: an earlier event's day or "range:..", the article's day
-    (said of this very day, it stays that day even in a follow-up), its own event, or None."""
+def _date_label(d: dict, main: str, main_day: dt.date, own: str, doc: Doc | None = None) -> str | None:
+    """The event a date in a sentence points at: an earlier event's day or "range:..", a later day on
+    which something already happened, the article's day (said of this very day, it stays that day even in
+    a follow-up), its own event, or None."""
     start, end = _days(d)
     other = date_event(start, end, main_day)
     if other is not None:
         return other
+    if doc is not None and start == end and main_day < start and _happened_by_then(doc, d):
+        # "landed at Fort Belvoir early on Tuesday", told on Wednesday of Monday's swap: a later
+        # happening of its own, not the swap (a later day ahead of the report is a plan made at it).
+        return start.isoformat()
     if start == end == main_day:
         return main
     if start <= main_day + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main_day:
         return own
     return None
+
+
+def _happened_by_then(doc: Doc, d: dict) -> bool:
+    """A date on or before the report's own date, of a verb in the past tense."""
+    if not doc._.reference or d["date_start"] > doc._.reference:
+        return False
+    span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+    return span is not None and len(span) > 0 and tense_of(span) == "past"
 
 
 def _clause_head(token):
@@ -188,7 +202,7 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
         span = doc.char_span(d["start"], d["start"] + 1, alignment_mode="expand")
         if span is None or not len(span) or _reported_on(doc, d["start"]):
             continue
-        label = _date_label(d, main, main_day, own)
+        label = _date_label(d, main, main_day, own, doc)
         if label is None:
             continue
         if not _subordinate(doc, d["start"]):
@@ -283,7 +297,7 @@ def scope_sentences(doc: Doc) -> None:
                 # "the first round, held on May 16": dates the cue below
                 recalled = recalled or date_event(*_days(d), main_day)
                 continue
-            event = _date_label(d, main, main_day, own) or event
+            event = _date_label(d, main, main_day, own, doc) or event
             dated = True
         earlier = _earlier_cue(doc, record["start"], lower, cues) or _other_round(lower, own_round, cues)
         if event is None and not dated and earlier:
