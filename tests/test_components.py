@@ -591,8 +591,8 @@ def test_the_whole_a_part_is_taken_from_has_no_frame_of_the_part(parse, text, sp
 
 
 @pytest.mark.parametrize(("text", "span", "frame"), [
-    # A count under a verb of duration: no duration, and the word's frame for counts if it has one.
-    ("On Saturday 307 servicemen went each way.", "307 servicemen", None),
+    # A count under a verb of duration: no duration; the word's frame for counts if it has one, else unknown.
+    ("On Saturday 307 servicemen went each way.", "307 servicemen", "?"),
     ("Russian forces took 300 prisoners near the town.", "300 prisoners", "abduct"),
     ("The meeting went on for two hours.", "two hours", "duration"),
     # Coming home is being returned.
@@ -817,3 +817,33 @@ def test_a_later_day_that_already_happened_is_its_own_event(parse, text, span, e
 ])
 def test_a_running_total_is_a_sum(parse, text, span, summed):
     assert figures(parse(text))[span]["summed"] == summed
+
+
+@pytest.mark.parametrize(("text", "span", "frame"), [
+    # Under a verb no frame names, what happened is unknown...
+    ("The fire department said 17 people were treated at the scene.", "17 people", "?"),
+    ("The airlines cancelled around 100 flights.", "around 100", "?"),
+    # ...under a verb that only states a count, nothing happened to it...
+    ("The airliner carried 379 people.", "379 people", None),
+    ("The group numbered 390 people.", "390 people", None),
+    # ...and injuries are a happening of their own.
+    ("A spokesman said 14 passengers had suffered minor injuries.", "14 passengers", "injure"),
+])
+def test_a_count_under_a_verb_no_frame_names_is_of_an_unknown_happening(parse, text, span, frame):
+    assert figures(parse(text))[span]["frame"] == frame
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("Ivo Marr flew home. He is 40 and suffered burns.", "ivo marr"),
+    # "The captain" is nobody the text gave another title.
+    ("Transport Minister Ivo Marr spoke. Broadcasters say the captain is 40 and suffered burns.", ""),
+])
+def test_someone_is_n_is_an_age(parse, text, owner):
+    found = figures(parse(text))["40"]
+    assert (found["subject"], found["owner"]) == ("age", owner)
+
+
+def test_a_figure_in_a_clause_inside_a_dated_clause_takes_its_day(parse):
+    doc = parse("Five were killed on Tuesday. The plane was to carry food for people displaced by Monday's "
+                "earthquake on the peninsula, where at least 64 people are now confirmed dead.", reference="2024-01-03")
+    assert figures(doc)["at least 64 people"]["event"] == "2024-01-01"

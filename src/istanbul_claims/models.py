@@ -50,6 +50,9 @@ class Document(BaseModel):
 
 # What is one person's alone: their prison term, their time in custody. Such figures compare only
 # between reports naming the same person, on the day of the report.
+# The frame of a count under a verb no frame names ("17 people were treated for injuries"): an unknown
+# happening, never compared.
+UNKNOWN_FRAME = "?"
 PERSONAL = frozenset({"sentence", "custody"})
 
 

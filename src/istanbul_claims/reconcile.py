@@ -16,6 +16,7 @@ from functools import cache
 from . import aliases, numbers, rules
 from .models import (
     PERSONAL,
+    UNKNOWN_FRAME,
     ActorClaim,
     Claim,
     Cluster,
@@ -117,6 +118,7 @@ def slot(claim: FigureClaim) -> tuple | None:
     # "three kilometres from the airport" without saying what was there: the jet, the debris, a village.
     unplaced = _is_distance(v) and not v.mods
     if v.partial or v.status in ("negated", "possible") or v.vague or (personal and not v.owner) or unframed_time \
+            or v.frame == UNKNOWN_FRAME \
             or unplaced or (v.status == "proposed" and not v.proposer):
         return None
     # A measure (a duration, a length, a time) is of one thing: "the plenary session" and "the direct

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import numbers, rules
+from ..models import UNKNOWN_FRAME
 from . import scope
 from .people import PERSON_PRONOUNS, is_place, last_person, people_in, person_named, who
 from .util import ancestors, doc_text, lemma, lemmas
@@ -195,6 +196,24 @@ def _appositive_age(num: Token) -> str | None:
     return (next(iter(people)) if len(people) == 1 else " ".join(t.text for t in names)).lower()
 
 
+def _someone_is(num: Token) -> Token | None:
+    """The subject of "is 40" when it names a person: a name, "he" or "she", a role ("the captain")."""
+    verb = num.head
+    if num.dep_ not in ("attr", "acomp") or lemma(verb) != "be" or not num.text.isdigit() or not 0 < int(num.text) < 120:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    person = subject.pos_ == "PROPN" and bool(person_named(subject)) or subject.lower_ in PERSON_PRONOUNS \
+        or subject.lower_ in _titles_lower()
+    return subject if person else None
+
+
+@cache
+def _titles_lower() -> frozenset[str]:
+    return frozenset(t.lower() for t in rules.cues()["actors"]["titles"])
+
+
 def _age_owner(span: Span, num: Token) -> str | None:
     """Whose age: the proper name of the person the age describes, when the sentence names one."""
     noun = next((t for t in [num, *ancestors(num, limit=4)] if t.pos_ in ("NOUN", "PROPN")
@@ -344,6 +363,10 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
     owner = _appositive_age(num) if counted is None or counted.pos_ == "PROPN" else None
     if owner:
         out["subject"], out["owner"] = "age", owner
+        return out
+    if unit is None and (who_is := _someone_is(num)) is not None:
+        # "the captain is 40", "she is 32": a person's age, not a count of captains.
+        out["subject"], out["owner"] = "age", person_named(who_is).lower()
         return out
     is_duration = unit in MEASURE_UNITS or (counted is not None and lemma(counted) in MEASURE_UNITS)
     if is_duration and unit in ("year", "month") and (term := _prison_term(num, counted)) is not None:
@@ -592,9 +615,26 @@ def frame_of(num: Token, measure: bool = True) -> str | None:
         # "Of the 181 people on board, two survived", "96 of the 181": the whole a part is taken from;
         # what happened to the part did not happen to it.
         return None
+    previous = None
     for token in [num, *ancestors(num, limit=7)]:
         if token.dep_ == "prep":
             continue  # "including the wounded" lists examples; it is not something done to them
+        if previous is not None and previous.dep_ == "conj" and token.pos_ in ("VERB", "ADJ") \
+                and token.dep_ in _NOMINAL_DEPS:
+            # "the wounded and those under 25 will be swapped": a sibling group's word is not a frame.
+            previous = token
+            continue
+        if previous is not None and token.pos_ == "VERB" and previous.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and _frameless(token, frames):
+            if not measure and lemma(token) not in _static_verbs():
+                # "17 people were treated", "cancelled around 100 flights": something happened to them that
+                # no frame names, so what it was is unknown; such a count is never compared.
+                return UNKNOWN_FRAME
+            if token.dep_ in ("advcl", "ccomp", "conj", "parataxis", "relcl"):
+                # "all 379 people got out, five of the six crew are dead": the counted thing's own clause
+                # says what happened to it; a frame beyond that clause is another happening's.
+                return None
+        previous = token
         if token.pos_ in ("VERB", "AUX") and _happening(token):
             # "the handover took place shortly before 11": what took place says what happened then.
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -614,6 +654,18 @@ def frame_of(num: Token, measure: bool = True) -> str | None:
                 # happening; the first one's is not the second's.
                 return None
     return None
+
+
+@cache
+def _static_verbs() -> frozenset[str]:
+    """Verbs that say only that a count is, or is said to be: no happening of their own."""
+    return _slot_words()["static_verbs"] | _speech_verbs()
+
+
+def _frameless(verb: Token, frames: dict[str, str]) -> bool:
+    """A verb naming no frame, by itself, a particle or set phrase, or its complement."""
+    return not (_phrasal_frame(verb, frames) or frames.get(lemma(verb)) or _happening(verb) or any(
+        c.dep_ in ("acomp", "oprd", "xcomp", "attr") and lemma(c) in frames for c in verb.children))
 
 
 def status_of(num: Token) -> str:

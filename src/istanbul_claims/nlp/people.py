@@ -80,7 +80,22 @@ def person_named(token: Token) -> str:
     if token.pos_ == "PROPN":
         names = [a for a in doc._.actors or [] if a["start"] <= token.idx < a["end"] and a["type"] in (None, "person")]
         return names[0]["name"] if names else ""
-    return last_person(token) if token.lower_ in PERSON_PRONOUNS or _role(token) else ""
+    if _role(token):
+        name = last_person(token)
+        return name if name and _may_be(token.doc, name, token.lower_) else ""
+    return last_person(token) if token.lower_ in PERSON_PRONOUNS else ""
+
+
+def _may_be(doc, name: str, role: str) -> bool:
+    """Whether "the captain" may be the person named: not when the text gives them another title
+    ("Transport Minister Tetsuo Saito ... the captain is 40")."""
+    titles = set()
+    for a in doc._.actors or []:
+        if a["name"] == name and a["type"] == "person":
+            before = doc.char_span(a["start"], a["end"], alignment_mode="expand")
+            if before is not None:
+                titles |= {t.lower_ for t in doc[max(0, before.start - 3):before.start] if t.lower_ in _titles()}
+    return not titles or role in titles
 
 
 def _role(token: Token) -> bool:

@@ -215,10 +215,12 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
         if span is None or not len(span):
             out.append(None)
             continue
-        clause = _clause_of(span[0]) if clauses else None
-        if clause is not None and len(clauses.get(clause.i, ())) == 1:
-            # "the pier, where the ship departed at 11 p.m. on Friday": the clause's own day.
-            out.append(next(iter(clauses[clause.i])))
+        # "the pier, where the ship left at 11 p.m. on Friday": the clause's own day; else the day of a
+        # clause around it ("people displaced by Monday's earthquake on the peninsula, where at least 64
+        # are now confirmed dead").
+        dated = next((clauses[c.i] for c in _clauses_around(span[0]) if c.i in clauses), None) if clauses else None
+        if dated is not None and len(dated) == 1:
+            out.append(next(iter(dated)))
             continue
         labels = labelled.get(span[0].sent.start, [])
         if len({label for _, label in labels}) < 2:
@@ -251,7 +253,12 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
 
 def _clause_of(token):
     """The innermost relative or adjectival clause holding a token, None in the main clause."""
-    return next((t for t in [token, *token.ancestors] if t.dep_ in ("relcl", "acl")), None)
+    return next(iter(_clauses_around(token)), None)
+
+
+def _clauses_around(token) -> list:
+    """The relative and adjectival clauses holding a token, innermost first."""
+    return [t for t in [token, *token.ancestors] if t.dep_ in ("relcl", "acl")]
 
 
 def _same_segment(doc: Doc, a: int, b: int) -> bool:
