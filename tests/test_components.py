@@ -847,3 +847,14 @@ def test_a_figure_in_a_clause_inside_a_dated_clause_takes_its_day(parse):
     doc = parse("Five were killed on Tuesday. The plane was to carry food for people displaced by Monday's "
                 "earthquake on the peninsula, where at least 64 people are now confirmed dead.", reference="2024-01-03")
     assert figures(doc)["at least 64 people"]["event"] == "2024-01-01"
+
+
+@pytest.mark.parametrize(("text", "span", "subject"), [
+    ("Tehran gains access to $6 billion of its frozen funds.", "$6 billion", "fund"),
+    ("Part of a $1.7 billion settlement was paid.", "$1.7 billion", "settlement"),
+    # An amount that names nothing is money, and all of it.
+    ("The full $6bn has now reached Qatari bank accounts.", "$6bn", "money"),
+])
+def test_an_amount_of_money_is_what_it_pays_for(parse, text, span, subject):
+    found = figures(parse(text))[span]
+    assert (found["subject"], found["partial"]) == (subject, False)

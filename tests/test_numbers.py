@@ -499,8 +499,7 @@ def test_ages_are_years(text, span, value):
     ("text", "values"),
     [("Su-34 bombers flew over.", []), ("Flight 7C2216 landed late.", []), ("A Boeing 737-800 crashed.", []),
      ("Air India flight 171 crashed.", []), ("Flight 171 carried 242 people.", [242]),
-     ("It was the 5th attempt since the 1990s.", []), ("Article 5 and UN Resolution 2231 apply.", []),
-     ("Prices rose to $5 and then €7.", [])],
+     ("It was the 5th attempt since the 1990s.", []), ("Article 5 and UN Resolution 2231 apply.", [])],
 )
 def test_numbers_inside_codes_are_not_counts(text, values):
     assert [f.min for f in find_figures(text)] == values
@@ -547,3 +546,27 @@ def test_a_number_and_a_half_whose_unit_the_sentence_left_out_is_still_the_numbe
 ])
 def test_years_are_skipped_and_what_follows_them_is_read(text, found):
     assert [(f.text, f.min, f.max) for f in find_figures(text)] == found
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "approximate"), [
+    ("Tehran gains access to $6 billion of its money.", "$6 billion", 6e9, "usd", False),
+    ("The full $6bn has reached Qatari banks.", "$6bn", 6e9, "usd", False),
+    ("The roughly $6.5 billion moved into Qatar.", "roughly $6.5 billion", 6.5e9, "usd", True),
+    ("A plane carried US$400m in cash.", "US$400m", 4e8, "usd", False),
+    ("The airline expects a loss of about ¥15 billion.", "about ¥15 billion", 1.5e10, "jpy", True),
+    ("It arrived as 5.57 billion euros.", "5.57 billion euros", 5.57e9, "eur", False),
+    ("Six billion dollars was paid.", "Six billion dollars", 6e9, "usd", False),
+    ("The fine was £250,000.", "£250,000", 250_000, "gbp", False),
+])
+def test_money_is_an_amount_in_its_currency(text, span, value, unit, approximate):
+    (fig,) = [f for f in find_figures(text) if f.text == span]
+    assert (fig.min, fig.max, fig.unit, fig.approximate) == (value, value, unit, approximate)
+
+
+def test_prices_are_money_not_counts():
+    assert [(f.min, f.unit) for f in find_figures("Prices rose to $5 and then €7.")] == [(5, "usd"), (7, "eur")]
+
+
+def test_currencies_are_dimensions_of_their_own():
+    assert base_value(6e9, "usd") == ("money@usd", 6e9)
+    assert base_value(1.0, "eur")[0] != base_value(1.0, "usd")[0]

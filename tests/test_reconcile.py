@@ -578,3 +578,11 @@ def test_each_side_of_a_dispute_is_led_by_a_report_of_the_event_itself():
                 event="2025-05-16").model_copy(update={"doc_event": "2025-05-16"})
     (found,) = reconcile([recalled, own, other]).contradictions
     assert {c.doc for c in found.claims} == {"z-wire", "m-blog"}
+
+
+def test_amounts_of_money_compare_whatever_the_verb_but_never_across_currencies():
+    claims = [fig("a", "Iran gets access to $6 billion.", 6e9, 6e9, subject="money", unit="usd", frame=None),
+              fig("b", "The $6.5 billion reached Qatar.", 6.5e9, 6.5e9, subject="money", unit="usd", frame="transfer"),
+              fig("c", "It arrived as 6.5 billion euros.", 6.5e9, 6.5e9, subject="money", unit="eur", frame=None)]
+    (found,) = reconcile(claims).contradictions
+    assert found.kind == "numeric" and {c.doc for c in found.claims} == {"a", "b"}

@@ -88,7 +88,7 @@ def _trie(tails: dict[str, str]) -> str:
 
 
 # The kinds of figure, most specific first: at one position the first kind that matches wins.
-_KINDS = ("clock_range", "clock", "compound", "between", "from", "range", "x_for_x", "vague_unit", "vague",
+_KINDS = ("money", "clock_range", "clock", "compound", "between", "from", "range", "x_for_x", "vague_unit", "vague",
           "zero_pronoun", "zero_noun", "single_item", "fraction", "single", "one")
 
 _AMPM = r"(?:[ap]\.m\.|[ap]\.?m\b)"
@@ -128,6 +128,8 @@ class _Grammar:
     elapsed_not_between: frozenset
     elapsed_after: re.Pattern
     compound_parts: tuple[re.Pattern, ...]
+    money_signs: dict
+    money_scales: dict
 
 
 @cache
@@ -215,7 +217,11 @@ def _grammar() -> _Grammar:
     plural = rf"(?!(?:{_alt(zero['not_counted'])})\b)[A-Za-z][A-Za-z'-]*[a-rt-z]s"
     single_nouns = _alt(counted)
 
+    money = cfg["money"]
+    signs = "".join(re.escape(s) for s in money["signs"])
     parts = {
+        "money": rf"(?<=[{signs}])(?P<n>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
+                 rf"(?:\s*(?P<sc>{_alt(money['scales'])})(?![\w]))?",
         "clock_range": rf"(?:(?P<rw>between|from)\s+)?{lead}(?P<t1>{clock}|{_H24}(?:[:.]{_MM})?(?![\d:.]))"
                        rf"(?P<sep>\s*[-\u2013\u2014]\s*|\s+(?:to|and|until|till)\s+)(?P<t2>{clock}){tz}",
         "clock": rf"(?:{lead}(?P<t>{clock})|\b(?P<tw>{clock_w})\b){tz}",
@@ -285,6 +291,8 @@ def _grammar() -> _Grammar:
         elapsed_not_between=frozenset(w.lower() for w in el["not_between"]),
         elapsed_after=re.compile(rf"\s+(?:{_alt(el['after'])})\b", re.IGNORECASE),
         compound_parts=compound_parts,
+        money_signs=dict(money["signs"]),
+        money_scales={k.lower(): float(v) for k, v in money["scales"].items()},
     )
 
 
@@ -387,6 +395,8 @@ def _figure(kind: str, m: re.Match, text: str, g: _Grammar, floor: int) -> Figur
     """The figure `m` reads, None to let the other kinds try there, or _SKIP. Cue, "all" and "aged" are
     looked for between `floor` (the end of the previous figure) and the match."""
     at = m.start()
+    if kind == "money":
+        at -= 3 if text[max(0, at - 3):at] == "US$" else 1  # a cue comes before the sign: "roughly $6bn"
     every = g.all_before.search(text, max(floor, at - 15), at) if kind == "single" else None
     cue = _cue(text, every.start() if every else at, floor, g)
     read = _READERS[kind](m, text, g, cue)
@@ -577,6 +587,12 @@ def _read_single_item(m, text, g, cue):
     return _Read(1.0, 1.0, (start, m.end("z")), m.end(), unit=_unit(m["noun"]), single=False, numeric=False)
 
 
+def _read_money(m, text, g, cue):
+    value = float(m["n"].replace(",", "")) * (g.money_scales[m["sc"].lower()] if m["sc"] else 1.0)
+    end = m.end("sc") if m["sc"] else m.end("n")
+    return _Read(value, value, (m.start("n"), end), end, unit=g.money_signs[text[m.start() - 1]], numeric=False)
+
+
 def _read_single(m, text, g, cue):
     value = number_value(m["n"])
     if value is None:
@@ -602,7 +618,7 @@ def _read_one(m, text, g, cue):
 
 
 _READERS = {
-    "clock_range": _read_clock_range, "clock": _read_clock, "compound": _read_compound,
+    "money": _read_money, "clock_range": _read_clock_range, "clock": _read_clock, "compound": _read_compound,
     "between": _read_two, "from": _read_two, "range": _read_two, "x_for_x": _read_x_for_x,
     "vague_unit": _read_vague, "vague": _read_vague, "zero_pronoun": _read_zero_pronoun,
     "zero_noun": _read_zero_noun, "single_item": _read_single_item, "single": _read_single,
@@ -629,6 +645,8 @@ def _finish(kind: str, m: re.Match, text: str, g: _Grammar, cue_m: re.Match | No
         start = all_start
     elif kind in ("between", "from", "single_item") or _group(m, "rw"):
         start = m.start()  # "between" and "from" belong to the range they open, "the sole" to its noun
+    elif kind == "money":
+        start = m.start() - (3 if text[max(0, m.start() - 3):m.start()] == "US$" else 1)  # its sign
     else:
         start = r.num_span[0]
     unit, end = r.unit, r.end

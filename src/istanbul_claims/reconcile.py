@@ -129,9 +129,10 @@ def slot(claim: FigureClaim) -> tuple | None:
     # How long something took is its duration whatever the verb ("lasted", "ran for", "took").
     frame = "duration" if kind == "duration" and v.frame is None else v.frame
     subject = v.subject
-    if personal or kind == "length":
-        # A person's age or term is theirs, and a thing's size its own ("the 1.7-mile bridge opened in
-        # 1977"), whatever the sentence says happened.
+    if personal or kind == "length" or kind.startswith("money"):
+        # A person's age or term is theirs, a thing's size its own ("the 1.7-mile bridge opened in
+        # 1977") and an amount of money what it is ("the $6bn reached Qatar", "Iran gets access to $6
+        # billion"), whatever the sentence says happened.
         frame = None
     role = _roles().get(subject or "")
     if role is not None and frame in (None, role):

@@ -196,6 +196,21 @@ def _appositive_age(num: Token) -> str | None:
     return (next(iter(people)) if len(people) == 1 else " ".join(t.text for t in names)).lower()
 
 
+def _what_money(span: Span) -> tuple[str, list[str]]:
+    """What an amount of money is: the noun after its "of" ("$6 billion of its oil money"), the noun it
+    modifies ("a $1.7 billion settlement"), else money itself ("the full $6bn has reached Qatar"); and
+    that noun's narrowing modifiers."""
+    head = span.root
+    of = next((g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    if of is not None and of.pos_ == "NOUN":
+        noun = of
+    elif head.dep_ in ("compound", "nummod", "amod", "nmod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        noun = head.head
+    else:
+        return "money", []
+    return normal_noun(noun) or "money", list(modifiers(noun))
+
+
 def _someone_is(num: Token) -> Token | None:
     """The subject of "is 40" when it names a person: a name, "he" or "she", a role ("the captain")."""
     verb = num.head
@@ -374,6 +389,11 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
         return out
     if is_duration and (held := _custody(span, num, counted)) is not None:
         out["subject"], (out["owner"], out["mods"]) = "custody", held
+        return out
+    if (numbers.base_value(None, unit)[0] or "").startswith("money"):
+        # "$6 billion of its oil money" is all of it: only a word before makes an amount some of a whole.
+        out["partial"] = bool(before is not None and before.pos_ != "VERB" and lemma(before) in words["partial"])
+        out["subject"], out["mods"] = _what_money(span)
         return out
     if numbers.base_value(None, unit)[0] == "length" and (distance := _distance(span)) is not None:
         out["subject"], out["mods"] = distance

@@ -63,8 +63,8 @@ def happening_of(doc: Doc, date: dict) -> tuple[str, str] | None:
     person = who(verb, ("nsubjpass",) if passive else ("dobj",))
     if person is None and passive and verb.dep_ in ("acl", "relcl"):
         person = verb.head  # "Reed, detained in June 2019, ...", "Marr, born in 1991": the clause's noun
-    if person is None:
-        return None
+    if person is None or person.pos_ == "PROPN" and person.tag_ == "NNPS":
+        return None  # "Iran freed four Americans": a people, not a person
     name = person_named(person)
     return (name, frame) if name else None
 
