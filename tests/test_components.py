@@ -858,3 +858,16 @@ def test_a_figure_in_a_clause_inside_a_dated_clause_takes_its_day(parse):
 def test_an_amount_of_money_is_what_it_pays_for(parse, text, span, subject):
     found = figures(parse(text))[span]
     assert (found["subject"], found["partial"]) == (subject, False)
+
+
+@pytest.mark.parametrize(("text", "span", "subject", "mods"), [
+    ("Ivo Marr was arrested. He had been held for nearly eight years.", "nearly eight years", "custody", []),
+    # A term is exact: an approximate one is the time held.
+    ("Ivo Marr was arrested in 2015 and jailed for almost eight years.", "almost eight years", "custody", []),
+    ("Ivo Marr was jailed for nine years.", "nine years", "sentence", []),
+    # A prison's own name is no narrower than its country.
+    ("Ivo Marr, who had spent more than eight years in Evin prison, flew home.", "more than eight years", "custody", []),
+])
+def test_time_held_is_said_many_ways(parse, text, span, subject, mods):
+    found = figures(parse(text))[span]
+    assert (found["subject"], found["owner"], found["mods"]) == (subject, "Ivo Marr", mods)

@@ -330,6 +330,10 @@ def _prison_term(num: Token, counted: Token | None) -> str | None:
     return person_named(person) if person is not None else ""
 
 
+def _is_state(token: Token) -> bool:
+    return any(a["start"] <= token.idx < a["end"] and a["type"] == "state" for a in token.doc._.actors or [])
+
+
 def _custody(span: Span, num: Token, counted: Token | None) -> tuple[str, list[str]] | None:
     """Time a person was held ("she spent 297 days in Russian detention", "bringing to an end 294 days in
     custody"): (whose, the modifiers narrowing where: "russian"), None for other durations. Whose is the
@@ -339,14 +343,22 @@ def _custody(span: Span, num: Token, counted: Token | None) -> tuple[str, list[s
     prep = doc[span.end] if span.end < len(doc) else None
     where = next((c for c in prep.children if c.dep_ == "pobj"), None) \
         if prep is not None and prep.lower_ in ("in", "behind") else None
+    verb = next((t for t in ancestors(counted if counted is not None else num) if t.pos_ in ("VERB", "AUX")), None)
+    head = counted if counted is not None else num
+    if (where is None or lemma(where) not in words["custody_nouns"]) and verb is not None \
+            and lemma(verb) in words["held_verbs"] and head.dep_ == "pobj" and head.head.lower_ == "for":
+        # "He had been held for nearly eight years", "jailed for almost eight years".
+        person = who(verb, ("nsubjpass",))
+        return (person_named(person) if person is not None else last_person(num)), []
     if where is None or lemma(where) not in words["custody_nouns"]:
         return None
-    # Where, as a country when the words name one: "Russian custody" and "behind bars in Russia".
+    # Where, as a country when the words name one: "Russian custody" and "behind bars in Russia"; a
+    # prison's own name ("Evin prison") is no narrower than the country it is in.
     countries = rules.actors().get("adjectives", {})
     places = [c for c in where.children if c.dep_ in ("amod", "compound")] + [
         g for c in where.children if c.lower_ == "in" for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-    mods = sorted({countries.get(t.text, t.text).lower() if t.pos_ in ("ADJ", "PROPN") else lemma(t) for t in places})
-    verb = next((t for t in ancestors(counted if counted is not None else num) if t.pos_ in ("VERB", "AUX")), None)
+    mods = sorted({countries.get(t.text, t.text).lower() if t.pos_ in ("ADJ", "PROPN") else lemma(t) for t in places
+                   if t.pos_ != "PROPN" or t.text in countries or _is_state(t) or _DEMONYM_END.search(t.text)})
     if verb is None or lemma(verb) not in words["custody_verbs"]:
         return None
     person = who(verb, ("nsubj", "nsubjpass"))
@@ -355,7 +367,7 @@ def _custody(span: Span, num: Token, counted: Token | None) -> tuple[str, list[s
     return last_person(num), mods
 
 
-def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> dict:
+def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exact: bool = True) -> dict:
     """What a figure is about, as plain values: `subject` (the counted noun's canonical word, or "age"),
     `mods` (its narrowing modifiers), `owner` (whose age), `partial` (it picks some of a larger whole, so
     it never contradicts the whole). `subject` is None when the noun is not clear: then it compares with
@@ -384,7 +396,10 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None) -> 
         out["subject"], out["owner"] = "age", person_named(who_is).lower()
         return out
     is_duration = unit in MEASURE_UNITS or (counted is not None and lemma(counted) in MEASURE_UNITS)
-    if is_duration and unit in ("year", "month") and (term := _prison_term(num, counted)) is not None:
+    # A term is exact: "jailed for almost eight years" is the time held ("almost 12 years of a 20-year
+    # term" is time served, a term's part: "" below).
+    if is_duration and unit in ("year", "month") and (term := _prison_term(num, counted)) is not None \
+            and (exact or term == ""):
         out["subject"], out["owner"] = "sentence", term
         return out
     if is_duration and (held := _custody(span, num, counted)) is not None:
@@ -784,7 +799,7 @@ def find_figures(doc: Doc) -> list[dict]:
                                                            num_span[-1])
         counted = counted_noun(num)
         unit = fig.unit
-        slot = slot_of(span, num, counted, unit)
+        slot = slot_of(span, num, counted, unit, exact=fig.min == fig.max and not fig.approximate)
         if slot["subject"] == "age":
             unit = "year"
         record = asdict(fig)
