@@ -57,6 +57,11 @@ def speakers(doc) -> list[str | None]:
     ("The White House welcomed the deal.", "White House", "White House", "place"),
     ("The Valdorian Transportation Authority closed the road.", "Valdorian Transportation Authority",
      "Valdorian Transportation Authority", "body"),
+    # A body's name ends at its head when names follow it, and before a designation and its number.
+    ("A Morvane Airlines jet hit a Valdorian Coast Guard Dash-8 aircraft.", "Morvane Airlines", "Morvane Airlines",
+     "body"),
+    ("A Morvane Airlines jet hit a Valdorian Coast Guard Dash-8 aircraft.", "Valdorian Coast Guard",
+     "Valdorian Coast Guard", "body"),
 ])
 def test_unknown_names_are_actors_typed_by_their_words(parse, text, mention, name, kind):
     found = actors(parse(text))[mention]
@@ -508,3 +513,7 @@ def test_owners_take_the_corpus_spelling_of_a_name():
                       value=FigureValue(min=32, max=32, unit="year", subject="age", owner="Oleksiy Hrynchuck"))
     claims = [actor("d1", "Oleksiy Hrynchuk"), actor("d3", "Oleksiy Hrynchuk"), actor("d2", "Oleksiy Hrynchuck"), age]
     assert aliases.merge_corpus(claims)[-1].value.owner == "Oleksiy Hrynchuk"
+
+
+def test_a_designation_and_its_number_are_no_part_of_a_name(parse):
+    assert sorted(actors(parse("The MVA Flight 516 landed in Tarsk."))) == ["MVA", "Tarsk"]

@@ -155,6 +155,26 @@ def _given_syllable(doc: Doc, j: int, start: int, end: int, shouting: bool) -> b
         and _joined(doc, j + 1, start, end, shouting)
 
 
+_ARTICLES = ("a", "an", "the")
+
+
+def _body_end(doc: Doc, i: int, j: int, cfg: dict) -> tuple[int, int]:
+    """Where a name ends: before a designation and its number ("JAL Flight 516"); for a body, at its head
+    when names follow it directly ("Japan Coast Guard Dash-8": the aircraft is not the body); a name going
+    on through "of" ("Ministry of Defence") is whole. Returns the name's end and where the next run may
+    start: after a designation, which is nobody; at what follows a body, which may be a person ("Security
+    Council Chairman Ilka Varnes")."""
+    stop = j
+    if j - i > 1 and j < len(doc) and doc[j].like_num and doc[j - 1].pos_ == "PROPN":
+        j -= 1  # "JAL Flight 516": a designation and its number ("Flight 516") follow the name
+    heads = set(cfg["organisations"])
+    last = max((k for k in range(i, j) if doc[k].text in heads), default=None)
+    if last is None or last == j - 1 or any(t.is_lower for t in doc[last + 1:j]) \
+            or doc[last + 1].lower_.rstrip(".") in aliases.words().titles:
+        return j, stop  # "Security Council Chairman Ilka Varnes": a title's body, read with the title
+    return last + 1, last + 1
+
+
 def proper_noun_runs(doc: Doc) -> list[Span]:
     """Maximal runs of proper nouns within a line, titles stripped, each labelled by what its words and
     context say: PERSON ("Captain John Doe", "Keith Kellogg"), ORG ("Committee of the Red Cross"), LOC
@@ -189,6 +209,9 @@ def proper_noun_runs(doc: Doc) -> list[Span]:
                     k = _connector_end(doc, j, connectors, sent.end)
                     if k is not None:
                         j = k
+            if doc[i].lower_ in _ARTICLES and j - i > 1:
+                i += 1  # "A Japan Airlines jet": a sentence's first word, not the name's
+            j, stop = _body_end(doc, i, j, cfg)
             tokens = [t.text for t in doc[i:j]]
             rest, titled = aliases.split_title(tokens)
             start = j - len(rest)
@@ -196,7 +219,7 @@ def proper_noun_runs(doc: Doc) -> list[Span]:
             titled = titled or (kind is None and _title_before(doc, i))
             if j - start == 1 and (doc[start].lower_.rstrip(".") in w.titles | w.modifiers
                                    or doc[start].text in not_actors):
-                i = j  # a title alone ("Capt" before "."), or a thing's acronym ("DNA"): not a name
+                i = stop  # a title alone ("Capt" before "."), or a thing's acronym ("DNA"): not a name
                 continue
             span = Span(doc, start, j)
             name = doc[start:j]
@@ -212,7 +235,7 @@ def proper_noun_runs(doc: Doc) -> list[Span]:
             else:
                 label = ""
             runs.append(Span(doc, start, j, label=label))
-            i = j
+            i = stop  # past what was cut off the name too: "Flight" in "JAL Flight 516" is nobody
     # "Abu Dhabi" or "Saudi Arabia" looks like a person's name; one mention "in Abu Dhabi" shows the
     # article means a place by it everywhere.
     places = {s.text for s in runs if s.label_ == "LOC"}
