@@ -286,13 +286,13 @@ def _names_a_year(token) -> bool:
 def find_dates(doc: Doc, matcher: Matcher) -> list[dict]:
     ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
     year_before_noun = doc.vocab.strings["YEAR_BEFORE_NOUN"]
-    spans = [Span(doc, s, e) for label, s, e in matcher(doc)
-             if label != year_before_noun or _names_a_year(doc[s])]
+    story_day = doc.vocab.strings["STORY_DAY"]
+    matches = matcher(doc)
+    spans = [Span(doc, s, e) for label, s, e in matches if label != year_before_noun or _names_a_year(doc[s])]
     spans.sort(key=lambda s: (-(s.end_char - s.start_char), s.start_char))
     taken: set[int] = set()
     found: list[dict] = []
-    story_day = doc.vocab.strings["STORY_DAY"]
-    ordinals = {doc[s:e].start_char for label, s, e in matcher(doc) if label == story_day}
+    ordinals = {doc[s].idx for label, s, e in matches if label == story_day}
     for span in spans:
         if not taken.isdisjoint(range(span.start, span.end)) or _counts_from_elsewhere(span):
             continue
