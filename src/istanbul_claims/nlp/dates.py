@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .. import rules
 from ..numbers import number_value
+from .util import speech_verbs
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -32,12 +33,6 @@ _LEADS = ("on", "by", "until", "till", "since", "in", "from", "at", "the", "this
 # after "will" or "due" the coming one.
 WINDOWS = {"recent": (-10, 1), "past": (-11, 0), "deadline": (-6, 5), "ahead": (0, 11), "present": (-10, 1)}
 _UNITS = {"day": 1, "week": 7}
-
-
-@cache
-def _speech_verbs() -> frozenset[str]:
-    speech = rules.cues()["speech"]
-    return frozenset(speech["verbs"]) | frozenset(speech["quote_verbs"])
 
 
 @cache
@@ -256,7 +251,7 @@ def tense_of(span: Span) -> str:
     # "The mourning period ends on Saturday": the simple present of a schedule looks ahead to a weekday,
     # but not in a headline ("Kyiv and Moscow swap prisoners on Friday") nor after a speech verb.
     if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and span.sent.start > 0 and not aux \
-            and verb.lemma_.lower() not in _speech_verbs():
+            and verb.lemma_.lower() not in speech_verbs():
         return "present"
     before = span.doc[span.start - 1].lower_ if span.start else ""
     return "deadline" if before in cfg["deadline"] else "recent"

@@ -11,11 +11,11 @@ from rapidfuzz import fuzz, process, utils
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import numbers, rules
+from .. import aliases, numbers, rules
 from ..models import UNKNOWN_FRAME
 from . import scope
 from .people import PERSON_PRONOUNS, is_place, last_person, people_in, person_named, who
-from .util import ancestors, doc_text, lemma, lemmas
+from .util import ancestors, doc_text, lemma, lemmas, speech_verbs
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
 # Units that measure something rather than count it: the figure is about the noun it measures.
@@ -45,12 +45,6 @@ def _count_frames() -> dict[str, str]:
     cfg = rules.topics()
     measure = set(cfg["slot"]["measure_frames"])
     return {w: name for name, words in cfg["frames"].items() if name not in measure for w in words}
-
-
-@cache
-def _speech_verbs() -> frozenset[str]:
-    speech = rules.cues()["speech"]
-    return frozenset(speech["verbs"]) | frozenset(speech["quote_verbs"])
 
 
 @cache
@@ -220,13 +214,9 @@ def _someone_is(num: Token) -> Token | None:
     if subject is None:
         return None
     person = subject.pos_ == "PROPN" and bool(person_named(subject)) or subject.lower_ in PERSON_PRONOUNS \
-        or subject.lower_ in _titles_lower()
+        or subject.lower_ in aliases.words().titles
     return subject if person else None
 
-
-@cache
-def _titles_lower() -> frozenset[str]:
-    return frozenset(t.lower() for t in rules.cues()["actors"]["titles"])
 
 
 def _age_owner(span: Span, num: Token) -> str | None:
@@ -548,7 +538,7 @@ def _thing_before(pronoun: Token) -> Token | None:
     doc = pronoun.doc
     sent = pronoun.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    speech = _speech_verbs()
+    speech = speech_verbs()
     subjects = [t for t in doc[start:pronoun.i] if t.dep_ in ("nsubj", "nsubjpass") and lemma(t.head) not in speech
                 and not (t.pos_ == "PRON" and t.lower_ != "it")]
     last = subjects[-1] if subjects else None
@@ -694,7 +684,7 @@ def frame_of(num: Token, measure: bool = True) -> str | None:
 @cache
 def _static_verbs() -> frozenset[str]:
     """Verbs that say only that a count is, or is said to be: no happening of their own."""
-    return _slot_words()["static_verbs"] | _speech_verbs()
+    return _slot_words()["static_verbs"] | speech_verbs()
 
 
 def _frameless(verb: Token, frames: dict[str, str]) -> bool:

@@ -6,11 +6,9 @@ or time in custody a number is.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
-from .. import rules
+from .. import aliases
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 
@@ -89,24 +87,20 @@ def person_named(token: Token) -> str:
 def _may_be(doc, name: str, role: str) -> bool:
     """Whether "the captain" may be the person named: not when the text gives them another title
     ("Transport Minister Tetsuo Saito ... the captain is 40")."""
-    titles = set()
+    known, titles = aliases.words().titles, set()
     for a in doc._.actors or []:
         if a["name"] == name and a["type"] == "person":
             before = doc.char_span(a["start"], a["end"], alignment_mode="expand")
             if before is not None:
-                titles |= {t.lower_ for t in doc[max(0, before.start - 3):before.start] if t.lower_ in _titles()}
+                titles |= {t.lower_ for t in doc[max(0, before.start - 3):before.start] if t.lower_ in known}
     return not titles or role in titles
 
 
 def _role(token: Token) -> bool:
     """"The pilot", "the journalist": one person named by what they do, referring back like "he"."""
     return token.tag_ == "NN" and any(c.lower_ == "the" for c in token.children) \
-        and token.lower_ in _titles()
+        and token.lower_ in aliases.words().titles
 
-
-@cache
-def _titles() -> frozenset[str]:
-    return frozenset(t.lower() for t in rules.cues()["actors"]["titles"])
 
 
 def last_person(token: Token) -> str:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .. import rules
 from ..models import event_day
 from .dates import tense_of
-from .util import doc_text
+from .util import doc_text, speech_verbs
 
 # A date this many days or more before the article's own event, with no day given, is another event.
 EARLIER_AFTER_DAYS = 3
@@ -51,10 +51,8 @@ def _reported_on(doc: Doc, char: int) -> bool:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    speech = rules.cues()["speech"]
-    verbs = set(speech["verbs"]) | set(speech["quote_verbs"])
     verb = next((t for t in [span[0], *span[0].ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.lemma_.lower() in verbs
+    return verb is not None and verb.lemma_.lower() in speech_verbs()
 
 
 def main_event(doc: Doc) -> str | None:

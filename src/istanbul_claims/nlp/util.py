@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -91,3 +92,10 @@ def sentence_info(doc: Doc, char: int) -> dict | None:
 
 def lemmas(tokens: Iterable[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech ("say", "tell") or close a quote, from data/cues.toml [speech]."""
+    speech = rules.cues()["speech"]
+    return frozenset(speech["verbs"]) | frozenset(speech["quote_verbs"])
