@@ -15,7 +15,7 @@ from .. import aliases, numbers, rules
 from ..models import UNKNOWN_FRAME
 from . import scope
 from .people import PERSON_PRONOUNS, is_place, last_person, people_in, person_named, who
-from .util import ancestors, doc_text, lemma, lemmas, speech_verbs
+from .util import ancestors, doc_text, lemma, lemmas, of_object, speech_verbs
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
 # Units that measure something rather than count it: the figure is about the noun it measures.
@@ -122,9 +122,9 @@ def counted_noun(num: Token) -> Token | None:
             break
     if noun is None:
         # "179 of the 181 people": a bare number counts what its 'of' names.
-        noun = next((g for c in num.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        noun = of_object(num)
     if noun is not None and lemma(noun) in transparent:
-        inner = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        inner = of_object(noun)
         if inner is not None:
             noun = inner
     return noun
@@ -136,7 +136,7 @@ def _what_moves(noun: Token) -> Token:
     _, frames, _ = _lexicons()
     if frames.get(lemma(noun)) != "transfer":
         return noun
-    inner = next((g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    inner = of_object(noun)
     inner = inner or next((c for c in noun.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
     return inner or noun
 
@@ -195,7 +195,7 @@ def _what_money(span: Span) -> tuple[str, list[str]]:
     modifies ("a $1.7 billion settlement"), else money itself ("the full $6bn has reached Qatar"); and
     that noun's narrowing modifiers."""
     head = span.root
-    of = next((g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    of = of_object(head)
     if of is not None and of.pos_ == "NOUN":
         noun = of
     elif head.dep_ in ("compound", "nummod", "amod", "nmod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
@@ -421,8 +421,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         while head.dep_ in ("compound", "amod", "nummod", "npadvmod") and head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head
         chain = [head, *ancestors(num)] if head != (counted or num) else list(ancestors(num))
-        of_noun = next((g for c in (counted or num).children if c.lower_ == "of" for g in c.children
-                        if g.dep_ == "pobj"), None)
+        of_noun = of_object(counted or num)
         for token in ([of_noun] if of_noun is not None else []) + chain:
             if token.pos_ in ("NOUN", "PROPN") and lemma(token) not in MEASURE_UNITS:
                 noun = token
@@ -466,8 +465,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
             noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
         elif num.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX"):
             # "Of the 181 people on board, 179 were killed": the number counts the 'of' noun's members.
-            noun = next((g for c in verb.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
-                        None)
+            noun = of_object(verb)
             if noun is None and num.dep_ != "dobj" and _lexicons()[1].get(lemma(verb)) in words["people_frames"]:
                 # "Thirty-eight were killed and 29 survived": only people are killed or survive.
                 out["subject"] = "person"
