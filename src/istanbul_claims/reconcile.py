@@ -441,18 +441,25 @@ def _place_conflict(claims: list[Claim], event: str, resolutions: dict[str, Reso
     if all(len({c.doc for c in side} - set.union(*({c.doc for c in o} for o in sides if o is not side))) == 0
            for side in sides):
         return None  # every report names every venue: several happenings, not a dispute
-    key = f"place|{event}"
+    return _sided("place", f"place|{event}", members, sides, lambda c: c.value.name, "where it took place",
+                  resolutions)
+
+
+def _sided(kind: ContradictionKind, key: str, members: list[Claim], sides: list[list[Claim]], value,
+           what: str, resolutions: dict[str, Resolution]) -> tuple[Cluster, Contradiction]:
+    """The cluster and the contradiction of a dispute whose sides are given: one claim per side leads,
+    the others support it; `value` says what a side holds, in words."""
     topic = _topic(members)
     cluster = Cluster(id=f"k-{_stable(key)}", topic=topic, topics=sorted({topic}), key=key, claims=members)
-    cid = f"x-{_stable(key, *sorted(side[0].value.name for side in sides))}"
-    docs = {c.doc for c in members}
+    cid = f"x-{_stable(key, *sorted(value(side[0]) for side in sides))}"
+    docs = {c.doc for side in sides for c in side}
     resolution = resolutions.get(cid)
-    parts = [f"{side[0].value.name} per {', '.join(dict.fromkeys(_who(c) for c in side))}" for side in sides]
+    parts = [f"{value(side[0])} per {', '.join(dict.fromkeys(_who(c) for c in side))}" for side in sides]
     return cluster, Contradiction(
-        id=cid, topic=topic, kind="place", cluster=cluster.id,
+        id=cid, topic=topic, kind=kind, cluster=cluster.id,
         status="resolved" if resolution else "unresolved", resolution=resolution,
         between="sources" if len(docs) > 1 else "speakers",
-        explanation="Reports disagree on where it took place: " + "; versus ".join(parts) + ".",
+        explanation=f"Reports disagree on {what}: " + "; versus ".join(parts) + ".",
         claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]])
 
 
@@ -492,18 +499,8 @@ def _date_conflicts(claims: list[Claim], event: str, resolutions: dict[str, Reso
         involved = [c for side in sides for c in side]
         if len(sides) < 2 or len(sides) > MAX_SIDES or len({c.doc for c in involved}) < 2:
             continue
-        key = f"date|{event}|{owner}|{frame}"
-        topic = _topic(members)
-        cluster = Cluster(id=f"k-{_stable(key)}", topic=topic, topics=sorted({topic}), key=key, claims=members)
-        cid = f"x-{_stable(key, *sorted(_day_range(side[0]) for side in sides))}"
-        resolution = resolutions.get(cid)
-        parts = [f"{_day_range(side[0])} per {', '.join(dict.fromkeys(_who(c) for c in side))}" for side in sides]
-        out.append((cluster, Contradiction(
-            id=cid, topic=topic, kind="date", cluster=cluster.id,
-            status="resolved" if resolution else "unresolved", resolution=resolution,
-            between="sources" if len({c.doc for c in involved}) > 1 else "speakers",
-            explanation=f"Reports disagree on when {owner}'s {frame} happened: " + "; versus ".join(parts) + ".",
-            claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]])))
+        out.append(_sided("date", f"date|{event}|{owner}|{frame}", members, sides, _day_range,
+                          f"when {owner}'s {frame} happened", resolutions))
     return out
 
 

@@ -33,7 +33,7 @@ def _subordinate(doc: Doc, char: int) -> bool:
     token = span[0] if span is not None and len(span) else None
     if token is None:
         return False
-    clause = next((t for t in [token, *token.ancestors] if t.dep_ in ("relcl", "acl")), None)
+    clause = _clause_of(token)
     # "At the first meeting, held on May 16, the delegations agreed ...": the clause dates the occasion
     # of the sentence's own verb ("waited at the pier, where the ship left on Friday" says where).
     occasion = clause is not None and clause.head.dep_ == "pobj" and clause.head.head.lower_ in OCCASION_PREPS \
