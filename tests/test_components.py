@@ -871,3 +871,11 @@ def test_an_amount_of_money_is_what_it_pays_for(parse, text, span, subject):
 def test_time_held_is_said_many_ways(parse, text, span, subject, mods):
     found = figures(parse(text))[span]
     assert (found["subject"], found["owner"], found["mods"]) == (subject, "Ivo Marr", mods)
+
+
+def test_a_sum_after_the_days_of_a_story_is_of_the_whole_story(parse):
+    text = ("Kyiv and Moscow completed the exchange on Sunday. On Saturday 307 went each way. "
+            "Altogether, the thousand who came home were 880 servicemen and 120 civilians.")
+    sentences = parse(text, reference="2025-05-26")._.sentences
+    assert sentences[1]["event"] == "2025-05-24"
+    assert sentences[2]["event"] == sentences[2]["doc_event"]

@@ -307,6 +307,10 @@ def scope_sentences(doc: Doc) -> None:
         earlier = _earlier_cue(doc, record["start"], lower, cues) or _other_round(lower, own_round, cues)
         if event is None and not dated and earlier:
             event = recalled or "?"
+        if event is None and _opens_with_sum(lower):
+            # "Altogether, the thousand who came home were 880 servicemen and 120 civilians": after the
+            # days of a story, a sum is of the whole story, not of its last day.
+            event = section or own
         if event is None:
             same_paragraph = "\n" not in full[previous_end:record["start"]]
             opener = text.split(maxsplit=1)[0] if text.split() else ""
@@ -316,6 +320,12 @@ def scope_sentences(doc: Doc) -> None:
         record["event"], record["doc_event"] = event, own
         # A sentence keeps its trailing line breaks: the paragraph ends where its text does.
         previous, previous_end = event, record["start"] + len(text.rstrip())
+
+
+def _opens_with_sum(lower: str) -> bool:
+    """A sentence opening with a sum word ("altogether", "in all", "in total": [slot] summed)."""
+    start = lower.lstrip(" \n\"'\u201c")
+    return any(start.startswith(w) and not start[len(w):len(w) + 1].isalpha() for w in rules.topics()["slot"]["summed"])
 
 
 # A heading is a line of at most this many words with no sentence's end.
