@@ -559,6 +559,25 @@ def test_a_place_named_as_where_something_happened_is_a_venue(parse, text, name,
     assert {a["text"]: a["venue"] for a in parse(text)._.actors}[name] is venue
 
 
+@pytest.mark.parametrize(("text", "name", "occasion"), [
+    ("The exchange took place at an airport in Valdoria.", "Valdoria", "handover"),
+    ("The exchange on the tarmac in Valdoria was arranged with help from Gulf leaders.", "Valdoria", "handover"),
+    ("The men were swapped at Morvane Airport in Valdoria on Friday.", "Valdoria", "handover"),
+    ("It was a one-for-one trade carried out on the tarmac at the airport in Valdoria.", "Valdoria", "handover"),
+    ("The plane crashed near Valdoria on Wednesday.", "Valdoria", "crash"),
+    # Talks recur in many cities; only one-off happenings compare their towns.
+    ("The talks were held in Valdoria.", "Valdoria", None),
+    # Only possible, denied, or another instance of the kind.
+    ("The exchange could take place in Valdoria.", "Valdoria", None),
+    ("The exchange did not take place in Valdoria.", "Valdoria", None),
+    ("The previous exchange in Valdoria freed ten men.", "Valdoria", None),
+    # Where the freed men went afterwards.
+    ("After the exchange the men were flown to Valdoria.", "Valdoria", None),
+])
+def test_a_town_named_as_where_a_one_off_happening_took_place_has_its_occasion(parse, text, name, occasion):
+    assert {a["text"]: a["occasion"] for a in parse(text)._.actors}[name] == occasion
+
+
 @pytest.mark.parametrize(("text", "span", "event"), [
     # A sentence naming several days: each figure takes its own clause's day...
     ("The exchange ended on Sunday. On Saturday 307 servicemen went each way, and on Sunday the last 303.",

@@ -306,6 +306,41 @@ def test_venues_that_can_both_be_right_do_not_contradict(claims):
     assert reconcile(claims).contradictions == []
 
 
+def town(doc, text, occasion="handover", event="2025-06-02", name=None):
+    i = next(_n)
+    sentence = f"The exchange took place in {text}."
+    return ActorClaim(id=f"a{i:04d}", doc=doc, text=text, sentence=sentence, start=i, end=i + 1,
+                      topics=["prisoners"], event=event,
+                      value=ActorValue(name=name or text, type="place", occasion=occasion))
+
+
+def test_one_handover_in_two_towns_is_a_place_contradiction():
+    # The town as written decides, not the government it may stand for ("Ankara" for Turkey).
+    found = reconcile([town("a", "Ankara", name="Turkey"), town("b", "Ankara", name="Turkey"),
+                       town("c", "Istanbul")])
+    assert [c.kind for c in found.contradictions] == ["place"]
+    assert "Istanbul per c" in found.contradictions[0].explanation
+
+
+@pytest.mark.parametrize("claims", [
+    # A country or a region holds the town.
+    [town("a", "Ankara"), town("b", "Turkey")],
+    [town("a", "Aktau"), town("b", "Mangystau Region")],
+    # A facility is in some town: "at Esenboga Airport" and "in Ankara" can both be right.
+    [town("a", "Esenboga Airport"), town("b", "Istanbul")],
+    # Different happenings: the crash in one town, the handover of the remains in another.
+    [town("a", "Aktau", occasion="crash"), town("b", "Baku")],
+    # A place named without a happening there.
+    [town("a", "Ankara", occasion=None), town("b", "Istanbul")],
+    # Different events.
+    [town("a", "Ankara"), town("b", "Istanbul", event="2025-05-16")],
+    # A report naming both towns as where things happened knows how they relate.
+    [town("a", "Ankara"), town("a", "Istanbul", occasion=None), town("b", "Istanbul")],
+])
+def test_towns_that_can_both_be_right_do_not_contradict(claims):
+    assert reconcile(claims).contradictions == []
+
+
 def happened(doc, start, end=None, owner="Ivo Marr", frame="arrest", event="2025-06-02"):
     i = next(_n)
     sentence = f"{owner} was detained on {start}."

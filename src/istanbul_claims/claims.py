@@ -88,7 +88,8 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
     out: list[Claim] = []
     for rec in doc._.actors or []:
         out.append(ActorClaim(**base("actor", rec), value=ActorValue(name=rec["name"], type=rec["type"],
-                                                                   party=rec["party"], venue=rec["venue"])))
+                                                                   party=rec["party"], venue=rec["venue"],
+                                                                   occasion=rec["occasion"])))
     people = {a["name"] for a in doc._.actors or [] if a["type"] == "person"}
     for rec in doc._.dates or []:
         fields = base("date", rec)

@@ -113,6 +113,9 @@ class ActorValue(BaseModel):
     # Named as where something happened ("talks at the X Palace", "held in Y"): an extra beyond the
     # contract, read by the place comparison.
     venue: bool = False
+    # The one-off happening the place is where of ("handover" in "the exchange on the tarmac in Dubai"), so
+    # towns compare for one happening; None for any other place or actor.
+    occasion: str | None = None
 
 
 class DateValue(BaseModel):

@@ -431,18 +431,61 @@ def venue_sides(claims: Iterable[Claim]) -> list[list[ActorClaim]]:
     return sorted(sides.values(), key=lambda side: min(c.id for c in side))
 
 
-def _place_conflict(claims: list[Claim], event: str, resolutions: dict[str, Resolution]
-                    ) -> tuple[Cluster, Contradiction] | None:
-    """Reports that put one event at different venues."""
-    sides = venue_sides(claims)
-    members = [c for side in sides for c in side]
-    if len(sides) < 2 or len(sides) > MAX_SIDES or len({c.doc for c in members}) < 2:
+def _place_conflicts(claims: list[Claim], event: str, resolutions: dict[str, Resolution]
+                     ) -> list[tuple[Cluster, Contradiction]]:
+    """Reports that put one event at different venues, or one handover or crash in different towns."""
+    disputes = [(f"place|{event}", venue_sides(claims), lambda c: c.value.name)]
+    disputes += [(f"place|{event}|{occasion}", sides, _town) for occasion, sides in town_sides(claims).items()]
+    found = []
+    for key, sides, value in disputes:
+        members = [c for side in sides for c in side]
+        if len(sides) < 2 or len(sides) > MAX_SIDES or len({c.doc for c in members}) < 2:
+            continue
+        if all(len({c.doc for c in side} - set.union(*({c.doc for c in o} for o in sides if o is not side))) == 0
+               for side in sides):
+            continue  # every report names every venue: several happenings, not a dispute
+        found.append(_sided("place", key, members, sides, value, "where it took place", resolutions))
+    return found
+
+
+@cache
+def _wide_places() -> frozenset[str]:
+    cfg = rules.cues()["actors"]
+    return frozenset(aliases.fold(w).lower() for w in cfg["wide_places"])
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    return frozenset(aliases.fold(w).lower() for w in rules.cues()["actors"]["places"])
+
+
+def _town(claim: ActorClaim) -> str | None:
+    """The town a place names as written ("Ankara", where the actor is Turkey's government), or None for a
+    facility or a place wider than a town ("Turkey", "Mangystau Region"), which holds towns."""
+    name = aliases.fold(aliases.strip_possessive(claim.text)).strip()
+    words = name.lower().split()
+    if not words or name.lower() in _wide_places() or words[-1] in _place_heads() or _is_facility(name):
         return None
-    if all(len({c.doc for c in side} - set.union(*({c.doc for c in o} for o in sides if o is not side))) == 0
-           for side in sides):
-        return None  # every report names every venue: several happenings, not a dispute
-    return _sided("place", f"place|{event}", members, sides, lambda c: c.value.name, "where it took place",
-                  resolutions)
+    return name
+
+
+def town_sides(claims: Iterable[Claim]) -> dict[str, list[list[ActorClaim]]]:
+    """For each one-off happening (a handover, a crash), the towns reports put it in, a side per town. A
+    report naming two of the towns as where something happened knows how they relate (one may hold the
+    other, or the happening moved): that happening's towns are not opposed."""
+    towns: dict[str, dict[str, list[ActorClaim]]] = defaultdict(lambda: defaultdict(list))
+    named: dict[str, set[str]] = defaultdict(set)
+    for c in sorted(claims, key=lambda c: (c.doc, c.start)):
+        if isinstance(c, ActorClaim) and (town := _town(c)) is not None:
+            named[c.doc].add(town.lower())
+            if c.value.occasion:
+                towns[c.value.occasion][town.lower()].append(c)
+    out = {}
+    for occasion, by_town in towns.items():
+        if any(len(named[doc] & by_town.keys()) > 1 for doc in named):
+            continue
+        out[occasion] = sorted(by_town.values(), key=lambda side: min(c.id for c in side))
+    return out
 
 
 def _sided(kind: ContradictionKind, key: str, members: list[Claim], sides: list[list[Claim]], value,
@@ -752,8 +795,8 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
                 explanation=explain(kind, sides, subject),
                 claims=[side[0] for side in sides], support=[c for side in sides for c in side[1:]],
             ))
-    place = _place_conflict(claims, event, resolutions)
-    for cluster, contradiction in ([place] if place is not None else []) + _date_conflicts(claims, event, resolutions):
+    for cluster, contradiction in _place_conflicts(claims, event, resolutions) + _date_conflicts(claims, event,
+                                                                                                  resolutions):
         clusters.append(cluster)
         contradictions.append(contradiction)
     own = {c.doc for c in claims if c.doc_event == event} | {doc for doc, doc_event in others if doc_event == event}

@@ -62,7 +62,7 @@ def row_kind(claim: Claim) -> str:
     """The kind a claim is stored under: its own, except actors named as where an event happened
     ("venue") and dates of what happened to a person ("happening"), kept apart so a diff reads them (to
     compare venues and days) and none of the other actors and dates."""
-    if claim.kind == "actor" and claim.value.venue:
+    if claim.kind == "actor" and (claim.value.venue or claim.value.occasion):
         return "venue"
     return "happening" if claim.kind == "date" and claim.value.owner else claim.kind
 

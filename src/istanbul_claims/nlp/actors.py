@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -113,6 +114,43 @@ def _in_place_context(span: Span, cfg: dict, heads: str = "place_heads") -> bool
     if tok.dep_ != "pobj" or tok.head.lower_ not in cfg["place_prepositions"]:
         return False
     return tok.head.head.lemma_.lower() in cfg[heads]
+
+
+def _occasion(span: Span, cfg: dict) -> str | None:
+    """The one-off happening (`occasions`: "handover", "crash") a place is where of, walking up through the
+    sites that hold it: "the exchange on the tarmac in Dubai", "a trade carried out at Abu Dhabi airport",
+    "took place at an airport in Istanbul". None when the place holds no such happening, when the
+    happening is only possible or denied ("could take place in"), or is another instance of it ("the
+    previous exchange in Vienna")."""
+    classes = {word: name for name, words in cfg["occasions"].items() for word in words}
+    tok = span.root
+    if tok.tag_ not in ("NNP", "NNPS"):
+        return None  # "the Emirati capital": a people's adjective, no place
+    if tok.dep_ in ("compound", "poss") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "Abu Dhabi airport", "Ankara's Esenboga Airport"
+    for _ in range(4):  # sites inside sites: "on the tarmac at the airport in X"
+        if tok.dep_ != "pobj" or tok.head.lower_ not in cfg["site_prepositions"]:
+            return None
+        head = tok.head.head
+        if head.lemma_.lower() in cfg["occasion_carriers"]:
+            head = head.head if head.dep_ == "acl" else next(
+                (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), head)
+        if head.lemma_.lower() in classes:
+            told = [head, *([head.head] if head.dep_ in ("nsubj", "nsubjpass") else [])]
+            if any(c.dep_ == "neg" or c.tag_ == "MD" for t in told for c in t.children) or any(
+                    c.dep_ == "amod" and c.lemma_.lower() in _instances() for c in head.children):
+                return None
+            return classes[head.lemma_.lower()]
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        tok = head
+    return None
+
+
+@cache
+def _instances() -> frozenset[str]:
+    """Words picking another instance of a kind ("the previous exchange"), shared with the figures'."""
+    return frozenset(rules.topics()["slot"]["partial"])
 
 
 def _aged(doc: Doc, end: int) -> bool:
@@ -298,6 +336,7 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
     for span in chosen:
         # Where something happened: a place or unknown name after "held at", "talks in".
         venue = span.label_ in ("LOC", "ALIAS", "") and _in_place_context(span, cfg, "venue_heads")
+        occasion = _occasion(span, cfg) if span.label_ != "PERSON" else None
         text = aliases.strip_possessive(span.text)
         # "Zelensky-Putin summit": two actors in one hyphenated entity.
         parts = [text] if "-" not in text else text.split("-")
@@ -311,7 +350,8 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
                 continue
             found.append({"start": at, "end": at + len(part), "text": part, "name": actor.name,
                           "type": actor.type, "party": actor.party, "label": span.label_,
-                          "venue": venue and actor.type in (None, "place", "state")})
+                          "venue": venue and actor.type in (None, "place", "state"),
+                          "occasion": occasion if actor.type in ("place", "state") else None})
             offset = at + len(part)
     # "Doe", "Hakan", "ICRC": a bare name stands for the one full name the article gives it.
     links = aliases.link_article(((a["name"], a["type"], a["text"]) for a in found),
