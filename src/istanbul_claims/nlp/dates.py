@@ -267,6 +267,24 @@ def _counts_from_elsewhere(span: Span) -> bool:
         "DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "ADP", "PART"))
 
 
+def _before_now(span: Span, ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """"Two days after the jet crashed, the question is ...", "began today, a day after Flight 516 hit":
+    the clause after the count happened that long before the report's own day, when the sentence it
+    hangs on is told of now (a present tense, or a word for today). "He died two days after he was hit"
+    dates nothing."""
+    after, clause = span[-1], span[-1].head
+    if ref is None or after.dep_ != "mark" or clause.dep_ != "advcl":
+        return None
+    main = clause.head
+    today = [w for w in [*_cues()["days"], *_cues()["fixed"]] if resolve(w, ref) == (ref, ref)]
+    outside = [t for t in main.subtree if not clause.left_edge.i <= t.i <= clause.right_edge.i]
+    now = main.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                             for c in main.children) \
+        or any(" ".join(t.lower_ for t in outside[k:k + len(w.split())]) == w
+               for w in today for k in range(len(outside)))
+    return resolve(" ".join(t.text for t in span[:-1]) + " earlier", ref) if now else None
+
+
 def _names_a_year(token) -> bool:
     """"the 1997 crash", "Russia's 2014 annexation": a year between a determiner and a singular noun
     ("the 2000 prisoners" counts prisoners)."""
@@ -300,7 +318,8 @@ def find_dates(doc: Doc, matcher: Matcher) -> list[dict]:
                           "date_start": "", "date_end": "", "told": False,
                           "nth": _story_nth(span.text)})
             continue
-        resolved = resolve(span.text, ref, tense_of(span))
+        resolved = _before_now(span, ref) if span[-1].lower_ in _cues()["after"] else resolve(span.text, ref,
+                                                                                              tense_of(span))
         if resolved is None:
             continue
         taken.update(range(span.start, span.end))
@@ -410,6 +429,8 @@ def date_patterns() -> dict[str, list[list[dict]]]:
          {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": cfg["periods"]}}],
         [{"LIKE_NUM": True}, unit, {"LOWER": {"IN": cfg["back"]}}],
         [{"LOWER": {"IN": ["a", "an", "one"]}}, unit, {"LOWER": {"IN": cfg["back"]}}],
+        [{"LIKE_NUM": True}, unit, {"LOWER": {"IN": cfg["after"]}}],
+        [{"LOWER": {"IN": ["a", "an", "one"]}}, unit, {"LOWER": {"IN": cfg["after"]}}],
     ]
     out["DATE"] += [[{"LOWER": w} for w in phrase.split()] for phrase in cfg["fixed"]]
     # "Christmas Day", "New Year's Day": capitalised, so "a victory day for the team" stays a phrase.
