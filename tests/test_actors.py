@@ -168,6 +168,17 @@ def test_a_bare_name_stands_for_the_one_namesake_introduced_before_it(parse):
         ("Ivo Marr", "Ivo Marr"), ("Marr", "Ivo Marr"), ("Lena Marr", "Lena Marr")]
 
 
+@pytest.mark.parametrize(("text", "bare", "name"), [
+    ("Ivo Marr said his brother Taras, who was detained in 2016, was home.", "Taras", "Taras Marr"),
+    ("Ivo Marr's sister Lena said the family was relieved.", "Lena", "Lena Marr"),
+    # A spouse may keep her own surname; "his" with no one named before it in the sentence is nobody known.
+    ("Ivo Marr said his wife Lena was relieved.", "Lena", "Lena"),
+    ("Ivo Marr was freed. His brother, Taras, said the family was relieved.", "Taras", "Taras"),
+])
+def test_a_given_name_beside_a_kin_word_takes_the_kins_surname(parse, text, bare, name):
+    assert {a["name"] for a in parse(text)._.actors if a["text"] == bare} == {name}
+
+
 @pytest.mark.parametrize(("text", "bare"), [
     ("Jane Doe and John Doe arrived. Doe said the bridge was closed.", "Doe"),
     ("Mirela Osk and Mirela Tann arrived. Mirela said the bridge was closed.", "Mirela"),

@@ -353,6 +353,8 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
                           "venue": venue and actor.type in (None, "place", "state"),
                           "occasion": occasion if actor.type in ("place", "state") else None})
             offset = at + len(part)
+        if len(parts) == 1 and found and (surname := _kin_surname(span, found[:-1], cfg)) is not None:
+            found[-1].update(name=f"{found[-1]['text']} {surname}", type="person")
     # "Doe", "Hakan", "ICRC": a bare name stands for the one full name the article gives it.
     links = aliases.link_article(((a["name"], a["type"], a["text"]) for a in found),
                                  defined_acronyms(found, text_of_doc))
@@ -364,6 +366,25 @@ def find_actors(doc: Doc, matcher: PhraseMatcher) -> list[dict]:
         elif (target := _introduced_before(actor, found)) is not None:
             actor.update(name=target["name"], type=target["type"], party=target["party"])
     return found
+
+
+def _kin_surname(span: Span, before: list[dict], cfg: dict) -> str | None:
+    """"Babak Namazi said his brother Siamak", "Whelan's sister Elizabeth": a bare given name beside a kin
+    word (`surname_kin`: kin who share a surname) is that person's, with the surname of whose kin they
+    are: the named possessor, or for "his"/"her" the last person the same sentence names before."""
+    tok = span.root
+    if len(span) != 1 or span.label_ not in ("", "PERSON") or tok.dep_ != "appos" \
+            or tok.head.lemma_.lower() not in cfg["surname_kin"]:
+        return None
+    owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.tag_ == "PRP$":
+        people = [a for a in before if a["type"] == "person" and a["start"] >= span.sent.start_char]
+    else:
+        people = [a for a in before if a["type"] == "person" and a["start"] <= owner.idx < a["end"]]
+    name = people[-1]["name"].split() if people else []
+    return name[-1] if len(name) > 1 else None
 
 
 def _introduced_before(actor: dict, found: list[dict]) -> dict | None:
