@@ -382,6 +382,9 @@ def test_events_are_absolute_days(parse):
     # A clause dating the occasion of the sentence's verb dates the sentence.
     ("The envoys met in Istanbul on June 5. At the first meeting, held on May 16, they agreed to swap 500.",
      "2025-05-16"),
+    # A tally of a year holding the event is of the year, not of the event: too uncertain to compare.
+    ("The ferry sank on June 5. At least 1,000 people have died on these routes this year alone.", "?"),
+    ("The ferry sank on June 5. This week 40 bodies were recovered.", "2025-06-05"),
 ])
 def test_which_event_a_sentence_is_about(parse, text, event):
     assert parse(text, reference="2025-06-06")._.sentences[-1]["event"] == event
@@ -769,6 +772,12 @@ def test_time_given_to_do_something_is_no_prison_term(parse):
     ("Rescuers searched about three kilometres from the airport.", "about three kilometres",
      "distance from airport", []),
     ("The runway is 2,800 metres long.", "2,800 metres", "runway", []),
+    ("The boat sank some 47 nautical miles south-west of the town of Pylos.", "some 47 nautical miles",
+     "distance from pylos", ["boat"]),
+    ("The wreck lies 30 miles southwest of Pylos.", "30 miles", "distance from pylos", ["wreck"]),
+    # Far from somewhere unsaid: never the size of the boat.
+    ("The patrol boat was about 70 metres away when the trawler rolled over.", "about 70 metres",
+     "distance from somewhere", []),
 ])
 def test_a_length_measured_from_somewhere_is_a_distance_of_what_is_that_far(parse, text, span, subject, mods):
     found = figures(parse(text))[span]

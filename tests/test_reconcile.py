@@ -466,6 +466,34 @@ def test_reports_that_are_not_follow_ups_keep_their_day(claims, day):
     assert _events_of(claims)["c"] == day
 
 
+def _event_of_each(claims):
+    from istanbul_claims.reconcile import event_groups
+    return {c.id: c.event for group in event_groups(claims) for c in group}
+
+
+def test_a_figure_a_report_a_week_later_restates_joins_the_earlier_event_alone():
+    # The follow-up's own news (81 dead now) stays on its day; its restated 104 joins the shipwreck's.
+    restated, news = crash("c", 104, "2023-06-21", subject="survivor"), crash("c", 81, "2023-06-21")
+    claims = [crash("a", 104, "2023-06-14", subject="survivor"), crash("a", 78, "2023-06-14"),
+              crash("b", 78, "2023-06-14"), restated, news]
+    events = _event_of_each(claims)
+    assert (events[restated.id], events[news.id]) == ("2023-06-14", "2023-06-21")
+
+
+@pytest.mark.parametrize(("claims", "kept"), [
+    # Another value, or a later day's own dating, is news of that day.
+    ([crash("a", 104, "2023-06-14", subject="survivor"), crash("c", 103, "2023-06-21", subject="survivor")], 1),
+    ([crash("a", 104, "2023-06-14", subject="survivor"),
+      crash("c", 104, "2023-06-21", doc_event="2023-06-22", subject="survivor")], 1),
+    # A day or two apart, the same number may be a second stage of a swap: the article's dating decides.
+    ([crash("a", 307, "2025-05-23", subject="prisoner"), crash("c", 307, "2025-05-25", subject="prisoner")], 1),
+    # More than STORY_DAYS apart: another story.
+    ([crash("a", 104, "2023-06-14", subject="survivor"), crash("c", 104, "2023-07-14", subject="survivor")], 1),
+])
+def test_a_later_figure_that_restates_nothing_keeps_its_day(claims, kept):
+    assert _event_of_each(claims)[claims[kept].id] == claims[kept].event
+
+
 def term(doc, years, owner):
     claim = fig(doc, f"{owner} was sentenced to {years} years.", years, years, subject="sentence", unit="year",
                 frame=None)

@@ -692,6 +692,7 @@ def _split(claims: Iterable[Claim], others: Outline = ()) -> list[tuple[str, lis
         if event != claim.event or doc_event != claim.doc_event:
             claim = claim.model_copy(update={"event": event, "doc_event": doc_event})
         groups[event].append(claim)
+    _join_restatements(groups)
     _join_person_facts(groups)
     outside: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
     for doc, event, doc_event in others:
@@ -702,6 +703,46 @@ def _split(claims: Iterable[Claim], others: Outline = ()) -> list[tuple[str, lis
         outside[placed].add((doc, own))
     return [(k, groups.get(k, []), outside.get(k, set()))
             for k in sorted(groups.keys() | outside.keys(), key=lambda k: (k == "?", k))]
+
+
+def _restatement(claim: Claim) -> tuple | None:
+    """What two figures share when one restates the other: cluster (counted noun, measure), whole slot and
+    exact value. None for figures whose slot is uncertain."""
+    if not isinstance(claim, FigureClaim) or not claim.value.exact or (key := figure_key(claim)) is None:
+        return None
+    found = slot(claim)
+    v = claim.value
+    return None if found is None else (key.split("|", 2)[2], found, v.min, v.max, v.unit)
+
+
+# Nearer than this, a report's own day may be a later stage of the same story ("the trawler overturned at
+# 2:04 a.m.", told the evening before and the morning after): only the article's own dating decides.
+RESTATED_AFTER = 3
+
+
+def _join_restatements(groups: dict[str, list[Claim]]) -> None:
+    """Move a later report's undated figure to the one earlier event, more than RESTATED_AFTER and at most
+    STORY_DAYS days before, whose
+    coverage by other reports gives the same value in the same slot: "Only 104 people survived the
+    disaster" in a follow-up a week on restates the shipwreck's toll; it is no news of its own day. Only
+    the equal figure moves, so it can join its cluster but never dispute it; the rest of the article
+    stays on its own day."""
+    stated: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for event, members in groups.items():
+        for c in members:
+            if event != "?" and (key := _restatement(c)) is not None:
+                stated[key][event].add(c.doc)
+    for event in [e for e in groups if e != "?"]:
+        kept = []
+        for c in groups[event]:
+            key = _restatement(c) if c.event == c.doc_event else None
+            earlier = [e for e, docs in stated.get(key, {}).items()
+                       if docs - {c.doc} and RESTATED_AFTER < (event_day(event) - event_day(e)).days <= STORY_DAYS]
+            if len(earlier) == 1:
+                groups[earlier[0]].append(c.model_copy(update={"event": earlier[0]}))
+            else:
+                kept.append(c)
+        groups[event] = kept
 
 
 # A named person's age or prison term reported this many days apart is one fact: it does not change

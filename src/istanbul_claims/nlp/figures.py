@@ -261,20 +261,31 @@ _DISTANCE_PREPS = {"from", "beyond", "outside", "past", "off"}
 _DISTANCE_BEFORE_OF = {"short", "north", "south", "east", "west", "ahead", "clear"}
 
 
+def _direction(word: str) -> bool:
+    """"north", "south-west", "southwest": a word that with "of" says where from."""
+    return word.split("-")[-1] in _DISTANCE_BEFORE_OF or any(
+        word.startswith(a) and word[len(a):] in _DISTANCE_BEFORE_OF for a in ("north", "south"))
+
+
 def _distance(span: Span) -> tuple[str, list[str]] | None:
     """A length measured from somewhere is that distance ("distance from airport"), narrowed by what is
     that far when the sentence says ("the jet stopped 250 metres from the end": ["aircraft"])."""
     doc = span.doc
     i = span.end
-    if i < len(doc) and doc[i].lower_ == "away":
-        i += 1
-    if i + 1 < len(doc) and doc[i].lower_.split("-")[-1] in _DISTANCE_BEFORE_OF and doc[i + 1].lower_ == "of":
+    away = i < len(doc) and doc[i].lower_ == "away"
+    i += away
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in _DISTANCE_BEFORE_OF:
+        i += 2  # "south-west of", split by the tokenizer
+    if i + 1 < len(doc) and _direction(doc[i].lower_) and doc[i + 1].lower_ == "of":
         i += 1
     if i >= len(doc) or doc[i].lower_ not in _DISTANCE_PREPS | {"of"} or (doc[i].lower_ == "of" and i == span.end):
-        return None
+        # "the patrol boat was about 70 metres away": a distance from somewhere unsaid, never a size.
+        return ("distance from somewhere", []) if away else None
     place = next((c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if place is None:
         return None
+    named = of_object(place) if place.pos_ == "NOUN" else None
+    place = named if named is not None and named.pos_ == "PROPN" else place  # "the town of Pylos"
     where = normal_noun(place) if place.pos_ == "NOUN" else place.lower_
     # What is that far: the subject of a verb of where something is or ended up ("the jet came down",
     # "the localiser stood"), not of "rescuers searched".

@@ -151,6 +151,10 @@ def _days(d: dict) -> tuple[dt.date, dt.date]:
     return dt.date.fromisoformat(d["date_start"]), dt.date.fromisoformat(d["date_end"])
 
 
+# The longest period around the article's day ("this week", "this month") that still dates its event.
+PERIOD_OF_EVENT_DAYS = 31
+
+
 def _date_label(d: dict, main: str, main_day: dt.date, own: str, doc: Doc | None = None) -> str | None:
     """The event a date in a sentence points at: an earlier event's day or "range:..", a later day on
     which something already happened, the article's day (said of this very day, it stays that day even in
@@ -166,7 +170,9 @@ def _date_label(d: dict, main: str, main_day: dt.date, own: str, doc: Doc | None
     if start == end == main_day:
         return main
     if start <= main_day + dt.timedelta(days=EARLIER_AFTER_DAYS) and end >= main_day:
-        return own
+        # "at least 1,000 have died on Mediterranean routes this year": a tally of a period holding the
+        # event, not of the event itself.
+        return own if (end - start).days <= PERIOD_OF_EVENT_DAYS else "?"
     return None
 
 
