@@ -515,6 +515,10 @@ def test_an_age_after_a_titled_name_is_the_persons_not_the_titles(parse):
     # The person among the names, not the places.
     ("Ivo Marr was freed. Marr, the 30-year-old from Granbury, Texas, spent years in jail.", "30-year-old",
      "ivo marr"),
+    # A people's word is no name: the age is of the person the phrase describes, or of nobody named.
+    ("Before the buses left, Ivo Marr, an 18-year-old Syrian, was reunited with his brother.", "18-year-old",
+     "ivo marr"),
+    ("An 18-year-old Syrian told reporters he was afraid.", "18-year-old", None),
 ])
 def test_an_age_belongs_to_the_person_its_phrase_or_sentence_is_about(parse, text, span, owner):
     found = figures(parse(text))[span]
@@ -864,6 +868,11 @@ def test_a_running_total_is_a_sum(parse, text, span, summed):
     assert figures(parse(text))[span]["summed"] == summed
 
 
+def test_the_number_of_things_counts_the_things(parse):
+    found = figures(parse("The coast guard says the number of bodies recovered has now reached 78."))["78"]
+    assert found["subject"] == "body"
+
+
 @pytest.mark.parametrize(("text", "span", "frame"), [
     # Under a verb no frame names, what happened is unknown...
     ("The fire department said 17 people were treated at the scene.", "17 people", "?"),
@@ -873,6 +882,8 @@ def test_a_running_total_is_a_sum(parse, text, span, summed):
     ("The group numbered 390 people.", "390 people", None),
     # ...and injuries are a happening of their own.
     ("A spokesman said 14 passengers had suffered minor injuries.", "14 passengers", "injure"),
+    # ...and so is recovering bodies.
+    ("By Wednesday evening rescuers had recovered 79 bodies.", "79 bodies", "recover"),
 ])
 def test_a_count_under_a_verb_no_frame_names_is_of_an_unknown_happening(parse, text, span, frame):
     assert figures(parse(text))[span]["frame"] == frame

@@ -231,8 +231,15 @@ def _age_owner(span: Span, num: Token) -> str | None:
     if noun is None:
         return None
     phrase = list(noun.subtree)
-    if not any(t.pos_ == "PROPN" for t in phrase) and noun.dep_ == "appos":
-        phrase = list(noun.head.subtree)
+
+    def named(t: Token) -> bool:
+        # "an 18-year-old Syrian" names nobody: a people's word after an article is no name.
+        people = t.text in rules.actors().get("adjectives", {}) or (
+            _DEMONYM_END.search(t.text) is not None and any(c.lower_ in ("a", "an") for c in t.children))
+        return t.pos_ == "PROPN" and demonym(t) is None and not people
+
+    if not any(named(t) for t in phrase) and noun.dep_ == "appos":
+        phrase = list(noun.head.subtree)  # "Mohammed, an 18-year-old Syrian"
     # "Reed, the 30-year-old from Granbury, Texas": the person among the names, not the places.
     people = people_in(phrase[0], phrase[-1])
     if len(people) == 1:
@@ -242,7 +249,7 @@ def _age_owner(span: Span, num: Token) -> str | None:
     if subject is not None and not people:
         # "He is a 30-year-old Marine veteran from Granbury": whom the sentence is about.
         return person_named(subject).lower() or None
-    names = [t.text for t in phrase if t.pos_ == "PROPN" and not is_place(t)]
+    names = [t.text for t in phrase if named(t) and not is_place(t)]
     if names:
         return " ".join(names).lower()
     between = list(ancestors(num, limit=4))
@@ -474,6 +481,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         if lemma(verb) in _COPULAS or lemma(verb.head) in _COPULAS:
             verb = verb if lemma(verb) in _COPULAS else verb.head
             noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+            if noun is not None and lemma(noun) in _lexicons()[2]:
+                noun = of_object(noun) or noun  # "the number of bodies recovered has reached 78"
         elif num.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX"):
             # "Of the 181 people on board, 179 were killed": the number counts the 'of' noun's members.
             noun = of_object(verb)
