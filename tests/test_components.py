@@ -385,6 +385,9 @@ def test_events_are_absolute_days(parse):
     # A tally of a year holding the event is of the year, not of the event: too uncertain to compare.
     ("The ferry sank on June 5. At least 1,000 people have died on these routes this year alone.", "?"),
     ("The ferry sank on June 5. This week 40 bodies were recovered.", "2025-06-05"),
+    # The day of a time given again in another zone is the same instant, not another day's event.
+    ("The ferry sank on June 5. It rolled over at 2:04 a.m. local time (2304 GMT on June 4), 40 miles out.",
+     "2025-06-05"),
 ])
 def test_which_event_a_sentence_is_about(parse, text, event):
     assert parse(text, reference="2025-06-06")._.sentences[-1]["event"] == event

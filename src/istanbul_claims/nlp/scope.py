@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,8 +23,29 @@ MAIN_WINDOW_DAYS = (7, 1)
 
 def _event_dates(doc: Doc) -> list[dict]:
     """The dates that may say when something happened: "since 2022" starts a span of time until now
-    ("the first meeting since 2022"), it dates nothing in the sentence."""
-    return [d for d in doc._.dates or [] if not d["text"].lower().startswith("since")]
+    ("the first meeting since 2022"), it dates nothing in the sentence; nor does the day of a time given
+    again in another zone ("at 2:04 a.m. local time (2304 GMT on Tuesday)": the same instant)."""
+    text = doc_text(doc)
+    return [d for d in doc._.dates or [] if not d["text"].lower().startswith("since")
+            and not _in_zone_aside(text, d["start"])]
+
+
+def _in_zone_aside(text: str, char: int) -> bool:
+    """True inside brackets that give a time in a named zone: "(2304 GMT on Tuesday)"."""
+    opened, closed = text.rfind("(", 0, char), text.find(")", char)
+    if opened < 0 or closed < 0 or text.rfind(")", opened, char) >= 0 or closed - opened > ASIDE_CHARS:
+        return False
+    aside = text[opened + 1:closed]
+    return any(re.search(rf"\d\s*{re.escape(zone)}\b", aside) for zone in _zones())
+
+
+# The longest bracketed aside read as a time given again ("(2304 GMT on Tuesday)").
+ASIDE_CHARS = 60
+
+
+@cache
+def _zones() -> tuple[str, ...]:
+    return tuple(z for z in rules.cues()["numbers"]["time"]["zones"] if z.isupper())
 
 
 def _subordinate(doc: Doc, char: int) -> bool:
