@@ -667,6 +667,7 @@ def test_an_appositive_is_not_what_the_deal_beside_it_agreed(parse):
     ("Ilse Brand was detained in March. A court sentenced her on July 19 to 16 years.", "16 years", "Ilse Brand"),
     ("Ivo Marr was freed. He had been serving a 25-year sentence for treason.", "25-year", "Ivo Marr"),
     ("Ivo Marr was arrested in 2018 and sentenced to 16 years for spying.", "16 years", "Ivo Marr"),
+    ("Ivo Marr was picked up in 2015 and later given 10 years in prison for spying.", "10 years", "Ivo Marr"),
     ("Ilse Brand, who holds two passports, was given six and a half years in Tarsk.", "six and a half years",
      "Ilse Brand"),
     # "him" after two people: the one who was the subject...

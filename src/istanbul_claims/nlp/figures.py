@@ -320,7 +320,7 @@ def _prison_term(num: Token, counted: Token | None) -> str | None:
                                          for c in (*verb.children, *head.children)):
             return None  # "given two years to finish": time allowed, not a term
         # "sentenced him to", "gave him a 25-year sentence", "she was jailed for".
-        person = who(verb, ("nsubjpass", "dative", "dobj"))
+        person = who(verb, ("nsubjpass", "dative", "dobj"), besides=head)
     elif verb is not None and lemma(verb) in words["serve_verbs"] and head.dep_ == "dobj" and head.head.i == verb.i:
         person = who(verb, ("nsubj", "nsubjpass"))  # "Doe is serving 16 years"
     elif noun is not None:

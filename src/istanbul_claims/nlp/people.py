@@ -26,11 +26,11 @@ def people_in(first: Token, last: Token) -> set[str]:
             and first.idx <= a["start"] < last.idx + len(last)}
 
 
-def who(verb: Token, deps: tuple[str, ...]) -> Token | None:
-    """The verb's child of one of these relations, else, for a verb conjoined to an earlier one ("was
-    arrested in 2018 and sentenced to 16 years"), the earlier verb's subject, and for a clause
-    describing a noun, that noun."""
-    found = next((c for c in verb.children if c.dep_ in deps), None)
+def who(verb: Token, deps: tuple[str, ...], besides: Token | None = None) -> Token | None:
+    """The verb's child of one of these relations (other than `besides`, the figure itself: "given 10
+    years"), else, for a verb conjoined to an earlier one ("was arrested in 2018 and sentenced to 16
+    years"), the earlier verb's subject, and for a clause describing a noun, that noun."""
+    found = next((c for c in verb.children if c.dep_ in deps and (besides is None or c.i != besides.i)), None)
     if found is None and verb.dep_ == "conj":
         found = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if found is None and verb.dep_ == "acl" and "nsubj" in deps:
