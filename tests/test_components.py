@@ -888,6 +888,8 @@ def test_the_number_of_things_counts_the_things(parse):
     ("A spokesman said 14 passengers had suffered minor injuries.", "14 passengers", "injure"),
     # ...and so is recovering bodies.
     ("By Wednesday evening rescuers had recovered 79 bodies.", "79 bodies", "recover"),
+    # People pulled out are rescued or recovered dead: the verb does not say which.
+    ("Two people were pulled from the water.", "Two people", "?"),
 ])
 def test_a_count_under_a_verb_no_frame_names_is_of_an_unknown_happening(parse, text, span, frame):
     assert figures(parse(text))[span]["frame"] == frame
