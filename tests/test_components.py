@@ -465,6 +465,9 @@ def test_pipeline_runs_in_two_processes(nlp):
     ("The bus carried 40 people, including 12 children.", "12 children", "part", True),
     ("Kyiv got back 270 soldiers and 120 civilians.", "270 soldiers", "part", True),
     ("Kyiv got back a further 270 soldiers and 120 civilians.", "270 soldiers", "partial", True),
+    # A whole followed by the parts it sums to is the whole.
+    ("The ship's 21 crew members, 20 Indians and one Sri Lankan, remain on board.", "21 crew members", "part", False),
+    ("The ship's 21 crew members, 20 Indians and one Sri Lankan, remain on board.", "20", "part", True),
     ("Of the 181 people on board, 179 were killed.", "179", "partial", False),
     ("Of the 181 people on board, 179 were killed.", "179", "subject", "person"),
     # What happens to it, from a verb's complement too.

@@ -128,6 +128,20 @@ def test_disjoint_figures_conflict(a, b, kind):
                            FigureValue(min=b[0], max=b[1], subject="prisoner")) == kind
 
 
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    # A figure converted to another unit is rounded in it: 984 feet is 299.9 metres.
+    ((984, "foot"), (300, "metre"), False),
+    ((47, "nautical_mile"), (87, "kilometre"), False),
+    # Beyond the last significant digit's rounding, the units do not excuse the difference.
+    ((984, "foot"), (250, "metre"), True),
+    ((1.6, "mile"), (1.7, "mile"), True),
+    ((1, "hour"), (75, "minute"), True),
+])
+def test_a_figure_in_another_unit_is_as_precise_as_its_last_digit(a, b, conflict):
+    va, vb = (FigureValue(min=n, max=n, unit=unit, subject="dali") for n, unit in (a, b))
+    assert (compare_figures(va, vb) is not None) == conflict
+
+
 def test_different_proposers_proposals_do_not_conflict():
     claims = [fig("a", "The north offered a 3-day truce.", 3, 3, subject="ceasefire", unit="day", proposer="North"),
               fig("b", "The south proposed a 60-day truce.", 60, 60, subject="ceasefire", unit="day",
@@ -492,6 +506,27 @@ def test_a_figure_a_report_a_week_later_restates_joins_the_earlier_event_alone()
 ])
 def test_a_later_figure_that_restates_nothing_keeps_its_day(claims, kept):
     assert _event_of_each(claims)[claims[kept].id] == claims[kept].event
+
+
+def standing(doc, n, day):
+    claim = crash(doc, n, day, subject="crew")
+    return claim.model_copy(update={"value": claim.value.model_copy(update={"frame": None})})
+
+
+def test_a_standing_fact_a_week_later_joins_the_earlier_event_whatever_its_value():
+    # The ship's crew is what it was: "21 crew members" ten days on disputes the first reports' 22.
+    later = standing("c", 21, "2024-04-05")
+    claims = [standing("a", 22, "2024-03-26"), standing("b", 22, "2024-03-26"), later]
+    assert _event_of_each(claims)[later.id] == "2024-03-26"
+    assert [c.kind for c in reconcile(claims).contradictions] == ["numeric"]
+
+
+def test_a_toll_a_week_later_with_another_value_is_news_of_its_day():
+    later = crash("c", 81, "2023-06-21")
+    claims = [crash("a", 78, "2023-06-14"), crash("b", 78, "2023-06-14"), later]
+    assert _event_of_each(claims)[later.id] == "2023-06-21"
+
+
 
 
 def term(doc, years, owner):

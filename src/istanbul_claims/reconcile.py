@@ -204,6 +204,24 @@ def _interval(v: FigureValue) -> tuple[float, float, bool, bool]:
     return lo, hi, lo_in, hi_in
 
 
+def _rounding(v: FigureValue) -> float:
+    """Half the place of an exact figure's last significant digit, in its dimension's base unit, at most
+    ROUNDING_SHARE of the figure: 300 -> 30, 984 -> 0.5, 1.6 -> 0.05, one hour -> 6 minutes."""
+    text = f"{v.min:.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        place = 10.0 ** -len(text.split(".")[1])
+    else:
+        digits = text.lstrip("-")
+        place = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 1.0
+    half = min(place / 2, abs(v.min) * ROUNDING_SHARE)
+    _, base = numbers.base_value(half, v.unit)
+    return base if base is not None else half
+
+
+# The most a rounded figure may be off, as a share of it: "300 metres" for 984 feet (299.9 m) is close.
+ROUNDING_SHARE = 0.1
+
+
 def compare_figures(a: FigureValue, b: FigureValue) -> ContradictionKind | None:
     """How two figures about the same thing conflict, or None when both can be true."""
     if {a.basis, b.basis} == {"unilateral", "reciprocal"}:
@@ -219,6 +237,12 @@ def compare_figures(a: FigureValue, b: FigureValue) -> ContradictionKind | None:
         return None if same else "range"
     a_lo, a_hi, a_lo_in, a_hi_in = _interval(a)
     b_lo, b_hi, b_lo_in, b_hi_in = _interval(b)
+    if a.unit != b.unit and a.exact and b.exact and not (a.approximate or b.approximate) \
+            and not measure(a).startswith("time@"):
+        # "984 feet" and "300 metres": a figure converted to another unit is rounded in it, so each is as
+        # precise as its last significant digit (an approximate one has its own tolerance).
+        a_lo, a_hi = a_lo - _rounding(a), a_hi + _rounding(a)
+        b_lo, b_hi = b_lo - _rounding(b), b_hi + _rounding(b)
     lo, lo_in = max((a_lo, a_lo_in), (b_lo, b_lo_in), key=lambda x: (x[0], not x[1]))
     hi, hi_in = min((a_hi, a_hi_in), (b_hi, b_hi_in), key=lambda x: (x[0], x[1]))
     if lo < hi or (lo == hi and lo_in and hi_in):
@@ -705,16 +729,21 @@ def _split(claims: Iterable[Claim], others: Outline = ()) -> list[tuple[str, lis
             for k in sorted(groups.keys() | outside.keys(), key=lambda k: (k == "?", k))]
 
 
-def _restatement(claim: Claim) -> tuple | None:
-    """What two figures share when one restates the other: cluster (counted noun, measure), whole slot and
-    exact value. None for figures whose slot is uncertain."""
-    if not isinstance(claim, FigureClaim) or not claim.value.exact or (key := figure_key(claim)) is None:
-        return None
-    found = slot(claim)
+def _restatements(claim: Claim) -> list[tuple]:
+    """What a figure shares with any that restates it: cluster (counted noun, measure), whole slot and exact
+    value; for a standing fact, which no day's news changes (what a thing measures, how many crew or
+    passengers it had: no frame, or `composition`), cluster and slot alone. None for uncertain slots."""
+    if not isinstance(claim, FigureClaim) or not claim.value.exact or (key := figure_key(claim)) is None \
+            or (found := slot(claim)) is None:
+        return []
     v = claim.value
-    return None if found is None else (key.split("|", 2)[2], found, v.min, v.max, v.unit)
+    cluster = key.split("|", 2)[2]
+    standing = found[1] in STANDING_FRAMES and not v.summed and measure(v) in ("count", "length")
+    return [(cluster, found, v.min, v.max, v.unit)] + ([(cluster, found)] if standing else [])
 
 
+# Frames of facts that stand whatever the day: a count nothing happened to ("the ship's 22 crew").
+STANDING_FRAMES = (None, "composition")
 # Nearer than this, a report's own day may be a later stage of the same story ("the trawler overturned at
 # 2:04 a.m.", told the evening before and the morning after): only the article's own dating decides.
 RESTATED_AFTER = 3
@@ -722,24 +751,28 @@ RESTATED_AFTER = 3
 
 def _join_restatements(groups: dict[str, list[Claim]]) -> None:
     """Move a later report's undated figure to the one earlier event, more than RESTATED_AFTER and at most
-    STORY_DAYS days before, whose
-    coverage by other reports gives the same value in the same slot: "Only 104 people survived the
-    disaster" in a follow-up a week on restates the shipwreck's toll; it is no news of its own day. Only
-    the equal figure moves, so it can join its cluster but never dispute it; the rest of the article
-    stays on its own day."""
+    STORY_DAYS days before, whose coverage by other reports gives the same value in the same slot ("Only
+    104 people survived the disaster" in a follow-up a week on restates the shipwreck's toll; it is no
+    news of its own day), or, for a standing fact, any value in the same slot ("the ship's 21 crew members"
+    ten days on is the crew the first reports counted 22 of: a dispute, not news). Only such figures
+    move; the rest of the article stays on its own day."""
     stated: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for event, members in groups.items():
         for c in members:
-            if event != "?" and (key := _restatement(c)) is not None:
+            for key in _restatements(c) if event != "?" else []:
                 stated[key][event].add(c.doc)
     for event in [e for e in groups if e != "?"]:
         kept = []
         for c in groups[event]:
-            key = _restatement(c) if c.event == c.doc_event else None
-            earlier = [e for e, docs in stated.get(key, {}).items()
-                       if docs - {c.doc} and RESTATED_AFTER < (event_day(event) - event_day(e)).days <= STORY_DAYS]
-            if len(earlier) == 1:
-                groups[earlier[0]].append(c.model_copy(update={"event": earlier[0]}))
+            target = None
+            for key in _restatements(c) if c.event == c.doc_event else []:
+                earlier = [e for e, docs in stated[key].items()
+                           if docs - {c.doc} and RESTATED_AFTER < (event_day(event) - event_day(e)).days <= STORY_DAYS]
+                if len(earlier) == 1:
+                    target = earlier[0]
+                    break
+            if target is not None:
+                groups[target].append(c.model_copy(update={"event": target}))
             else:
                 kept.append(c)
         groups[event] = kept

@@ -148,7 +148,16 @@ def _is_part(noun: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ in words:
         return True
     siblings = [*noun.conjuncts]
+    if siblings and all(sib.i > noun.i for sib in siblings) and (own := _count_of(noun)) is not None \
+            and own == sum(_count_of(sib) or 0 for sib in siblings):
+        return False  # "the 21 crew members, 20 Indians and one Sri Lankan": the whole, then its parts
     return any(any(c.dep_ == "nummod" or c.like_num for c in sib.children) or sib.like_num for sib in siblings)
+
+
+def _count_of(noun: Token) -> float | None:
+    """The number counting a noun ("21 crew members": 21), if one does."""
+    num = next((c for c in noun.children if c.dep_ == "nummod"), None)
+    return numbers.number_value(num.text) if num is not None else None
 
 
 # Tokens before a figure in which a sum word marks it ("in all, it is 1,000 people").
