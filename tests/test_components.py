@@ -852,6 +852,17 @@ def test_a_time_takes_the_frame_of_its_own_verb(parse, text, span, frame):
     assert figures(parse(text))[span]["frame"] == frame
 
 
+@pytest.mark.parametrize(("text", "span", "mods"), [
+    # "The strongest" stands for one of several (an aftershock): not the time of the quake itself...
+    ("The quake hit at 7:58 a.m. The strongest, of magnitude 6.5, struck at 8:11 a.m.", "8:11 a.m.", ["strong"]),
+    # ...while any other subject leaves the frame to say which happening.
+    ("The quake hit at 7:58 a.m. The strongest, of magnitude 6.5, struck at 8:11 a.m.", "7:58 a.m.", []),
+    ("The delegations sat down at 19:00 local time.", "19:00 local time", []),
+])
+def test_a_time_whose_subject_stands_for_one_of_several_is_that_ones(parse, text, span, mods):
+    assert figures(parse(text))[span]["mods"] == mods
+
+
 @pytest.mark.parametrize(("text", "span", "event"), [
     # Told on Wednesday of Monday's swap: Tuesday's landing already happened, an event of its own...
     ("The Americans were freed on Monday. They landed in Virginia early on Tuesday, just before 5:30 am.",
@@ -873,6 +884,15 @@ def test_a_later_day_that_already_happened_is_its_own_event(parse, text, span, e
 ])
 def test_a_running_total_is_a_sum(parse, text, span, summed):
     assert figures(parse(text))[span]["summed"] == summed
+
+
+@pytest.mark.parametrize(("text", "span", "snapshot"), [
+    ("Rescuers say 127 people are still trapped.", "127 people", True),
+    ("Officials said 40 people are currently missing.", "40 people", True),
+    ("Rescuers freed 127 people from the rubble.", "127 people", False),
+])
+def test_a_count_of_how_things_stand_at_one_moment_is_a_snapshot(parse, text, span, snapshot):
+    assert figures(parse(text))[span]["snapshot"] is snapshot
 
 
 def test_the_number_of_things_counts_the_things(parse):

@@ -521,6 +521,14 @@ def test_a_standing_fact_a_week_later_joins_the_earlier_event_whatever_its_value
     assert [c.kind for c in reconcile(claims).contradictions] == ["numeric"]
 
 
+def test_snapshots_of_a_changing_count_never_contradict():
+    # "143 people were still trapped" and "127 are still trapped": true at moments the text does not give.
+    a, b = crash("a", 143, "2024-04-03"), crash("b", 127, "2024-04-03")
+    claims = [c.model_copy(update={"value": c.value.model_copy(update={"snapshot": True})}) for c in (a, b)]
+    assert reconcile(claims).contradictions == []
+    assert reconcile([a, b]).contradictions != []
+
+
 def test_a_toll_a_week_later_with_another_value_is_news_of_its_day():
     later = crash("c", 81, "2023-06-21")
     claims = [crash("a", 78, "2023-06-14"), crash("b", 78, "2023-06-14"), later]

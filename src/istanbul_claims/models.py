@@ -82,6 +82,9 @@ class FigureValue(BaseModel):
     # A sum over parts the text marks as one ("in all it is 1,000", "in total"): compared only with
     # such sums, since an unmarked figure may be one of its parts (a swap's first stage).
     summed: bool = False
+    # A count of a state at one moment of a story that changes hour by hour ("127 people are still
+    # trapped"): without the moment it was true at, never compared.
+    snapshot: bool = False
     frame: str | None = None
     status: Literal["done", "agreed", "proposed", "rejected", "possible", "negated"] = "done"
     proposer: str | None = None

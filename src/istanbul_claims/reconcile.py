@@ -107,7 +107,7 @@ def _classes() -> dict[str, str]:
 def slot(claim: FigureClaim) -> tuple | None:
     """Everything else two figures must share to contradict: the noun itself (a cluster may gather a
     class of nouns), what happens to the counted thing (frame), the narrowing modifiers, whose age, the
-    status and whose proposal. None when the slot is uncertain (a part of a whole, a denied, merely
+    status and whose proposal. None when the slot is uncertain (a part of a whole, a snapshot, a denied, merely
     possible or vague figure, an exact age of nobody named, a time of day of no stated happening, a proposal of nobody
     known): such a figure is clustered but never flagged."""
     v = claim.value
@@ -117,15 +117,15 @@ def slot(claim: FigureClaim) -> tuple | None:
     unframed_time = kind.startswith("time@") and v.frame is None
     # "three kilometres from the airport" without saying what was there: the jet, the debris, a village.
     unplaced = _is_distance(v) and not v.mods
-    if v.partial or v.status in ("negated", "possible") or v.vague or (personal and not v.owner) or unframed_time \
-            or v.frame == UNKNOWN_FRAME \
-            or unplaced or (v.status == "proposed" and not v.proposer):
+    if v.partial or v.snapshot or v.status in ("negated", "possible") or v.vague or (personal and not v.owner) \
+            or unframed_time or v.frame == UNKNOWN_FRAME or unplaced or (v.status == "proposed" and not v.proposer):
         return None
     # A measure (a duration, a length, a time) is of one thing: "the plenary session" and "the direct
     # talks" last as long, so modifiers narrow only counts, where a person was held ("12 years in
     # American prisons" is not "14 years behind bars") and what is how far from somewhere (the jet, the
     # localiser: a report naming neither may mean either).
-    mods = tuple(v.mods) if kind in ("count", "age") or v.subject in PERSONAL or _is_distance(v) else ()
+    mods = tuple(v.mods) if kind in ("count", "age") or v.subject in PERSONAL or _is_distance(v) \
+        or kind.startswith("time@") else ()
     # How long something took is its duration whatever the verb ("lasted", "ran for", "took").
     frame = "duration" if kind == "duration" and v.frame is None else v.frame
     subject = v.subject

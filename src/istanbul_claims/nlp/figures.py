@@ -177,6 +177,14 @@ def _summed(span: Span) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", text.lower()) for text in (before.text, after.text) for w in words)
 
 
+def _snapshot(num: Token) -> bool:
+    """A count of how things stand at one moment ("127 people are still trapped", "are currently
+    missing"): a snapshot word (`[slot] snapshot`) on the count's own verb."""
+    verb = next((t for t in ancestors(num) if t.pos_ in ("VERB", "AUX")), None)
+    words = _slot_words()["snapshot"]
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
+
+
 def _is_age(span: Span) -> bool:
     window = span.doc[max(span.sent.start, span.start - 3):span.end]
     lower = span.text.lower()
@@ -384,6 +392,16 @@ def _custody(span: Span, num: Token, counted: Token | None) -> tuple[str, list[s
     return last_person(num), mods
 
 
+def _time_of(num: Token) -> list[str]:
+    """Which of several a time of day is of, when its verb's subject is an adjective standing for one of
+    them: ["strongest"] for "the strongest came at 8:11" (an aftershock, not the quake of 7:58). Whoever
+    else the subject is ("the ship", "the Dali", "the delegations", "Fidan") the frame tells the
+    happening."""
+    verb = next((t for t in ancestors(num) if t.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    return [lemma(subject)] if subject is not None and subject.pos_ == "ADJ" else []
+
+
 def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exact: bool = True) -> dict:
     """What a figure is about, as plain values: `subject` (the counted noun's canonical word, or "age"),
     `mods` (its narrowing modifiers), `owner` (whose age), `partial` (it picks some of a larger whole, so
@@ -391,15 +409,17 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     nothing."""
     words = _slot_words()
     out: dict = {"subject": None, "mods": [], "owner": None, "partial": False, "part": False,
-                 "summed": _summed(span)}
+                 "summed": _summed(span), "snapshot": _snapshot(num)}
     sent = span.sent
     before = span.doc[span.start - 1] if span.start > sent.start else None
     # "the first two sections", "a further 307", "179 of the 181 people": some of a whole.
     out["partial"] = bool(before is not None and before.pos_ != "VERB" and lemma(before) in words["partial"]) or (
         num.pos_ == "NUM" and num.dep_ != "nummod" and any(c.lower_ == "of" for c in num.children))
     if unit == "time":
-        # A time of day is about what happened then: its frame ("began at 9:03") says which happening.
+        # A time of day is about what happened then: its frame ("began at 9:03") says which happening,
+        # and an elided subject which of several ("the strongest came at 8:11").
         out["subject"] = "time of day"
+        out["mods"] = _time_of(num)
         return out
     if _is_age(span):
         out["subject"], out["owner"] = "age", _age_owner(span, num)
