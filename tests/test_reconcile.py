@@ -485,6 +485,17 @@ def _event_of_each(claims):
     return {c.id: c.event for group in event_groups(claims) for c in group}
 
 
+def standing(doc, n, day):
+    claim = crash(doc, n, day, subject="crew")
+    return claim.model_copy(update={"value": claim.value.model_copy(update={"frame": None})})
+
+
+def test_an_equal_figure_weeks_later_still_restates_the_event():
+    later = crash("c", 104, "2023-07-04", subject="survivor")
+    claims = [crash("a", 104, "2023-06-14", subject="survivor"), crash("b", 78, "2023-06-14"), later]
+    assert _event_of_each(claims)[later.id] == "2023-06-14"
+
+
 def test_a_figure_a_report_a_week_later_restates_joins_the_earlier_event_alone():
     # The follow-up's own news (81 dead now) stays on its day; its restated 104 joins the shipwreck's.
     restated, news = crash("c", 104, "2023-06-21", subject="survivor"), crash("c", 81, "2023-06-21")
@@ -501,16 +512,13 @@ def test_a_figure_a_report_a_week_later_restates_joins_the_earlier_event_alone()
       crash("c", 104, "2023-06-21", doc_event="2023-06-22", subject="survivor")], 1),
     # A day or two apart, the same number may be a second stage of a swap: the article's dating decides.
     ([crash("a", 307, "2025-05-23", subject="prisoner"), crash("c", 307, "2025-05-25", subject="prisoner")], 1),
-    # More than STORY_DAYS apart: another story.
-    ([crash("a", 104, "2023-06-14", subject="survivor"), crash("c", 104, "2023-07-14", subject="survivor")], 1),
+    # More than RESTATED_DAYS apart: another story.
+    ([crash("a", 104, "2023-06-14", subject="survivor"), crash("c", 104, "2023-07-24", subject="survivor")], 1),
+    # A standing fact's other value more than STORY_DAYS on: maybe another ship.
+    ([standing("a", 22, "2024-03-26"), standing("b", 22, "2024-03-26"), standing("c", 21, "2024-04-09")], 2),
 ])
 def test_a_later_figure_that_restates_nothing_keeps_its_day(claims, kept):
     assert _event_of_each(claims)[claims[kept].id] == claims[kept].event
-
-
-def standing(doc, n, day):
-    claim = crash(doc, n, day, subject="crew")
-    return claim.model_copy(update={"value": claim.value.model_copy(update={"frame": None})})
 
 
 def test_a_standing_fact_a_week_later_joins_the_earlier_event_whatever_its_value():

@@ -747,15 +747,18 @@ STANDING_FRAMES = (None, "composition")
 # Nearer than this, a report's own day may be a later stage of the same story ("the trawler overturned at
 # 2:04 a.m.", told the evening before and the morning after): only the article's own dating decides.
 RESTATED_AFTER = 3
+# An equal value in the same slot this many days on still restates the event ("the magnitude-7.2 quake"
+# in a report twelve days later).
+RESTATED_DAYS = 30
 
 
 def _join_restatements(groups: dict[str, list[Claim]]) -> None:
     """Move a later report's undated figure to the one earlier event, more than RESTATED_AFTER and at most
-    STORY_DAYS days before, whose coverage by other reports gives the same value in the same slot ("Only
-    104 people survived the disaster" in a follow-up a week on restates the shipwreck's toll; it is no
-    news of its own day), or, for a standing fact, any value in the same slot ("the ship's 21 crew members"
-    ten days on is the crew the first reports counted 22 of: a dispute, not news). Only such figures
-    move; the rest of the article stays on its own day."""
+    RESTATED_DAYS days before, whose coverage by other reports gives the same value in the same slot
+    ("Only 104 people survived the disaster" in a follow-up a week on restates the shipwreck's toll; it
+    is no news of its own day), or, at most STORY_DAYS before, for a standing fact, any value in the same
+    slot ("the ship's 21 crew members" ten days on is the crew the first reports counted 22 of: a
+    dispute, not news). Only such figures move; the rest of the article stays on its own day."""
     stated: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for event, members in groups.items():
         for c in members:
@@ -766,8 +769,10 @@ def _join_restatements(groups: dict[str, list[Claim]]) -> None:
         for c in groups[event]:
             target = None
             for key in _restatements(c) if c.event == c.doc_event else []:
+                # The same value may be restated weeks on; a standing fact's other value only in the story.
+                reach = RESTATED_DAYS if len(key) > 2 else STORY_DAYS
                 earlier = [e for e, docs in stated[key].items()
-                           if docs - {c.doc} and RESTATED_AFTER < (event_day(event) - event_day(e)).days <= STORY_DAYS]
+                           if docs - {c.doc} and RESTATED_AFTER < (event_day(event) - event_day(e)).days <= reach]
                 if len(earlier) == 1:
                     target = earlier[0]
                     break
