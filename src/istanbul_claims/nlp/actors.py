@@ -122,7 +122,7 @@ def _occasion(span: Span, cfg: dict) -> str | None:
     "took place at an airport in Istanbul". None when the place holds no such happening, when the
     happening is only possible or denied ("could take place in"), or is another instance of it ("the
     previous exchange in Vienna")."""
-    classes = {word: name for name, words in cfg["occasions"].items() for word in words}
+    classes = _occasion_classes()
     tok = span.root
     if tok.tag_ not in ("NNP", "NNPS"):
         return None  # "the Emirati capital": a people's adjective, no place
@@ -145,6 +145,12 @@ def _occasion(span: Span, cfg: dict) -> str | None:
             return None
         tok = head
     return None
+
+
+@cache
+def _occasion_classes() -> dict[str, str]:
+    """Each happening's lemma -> the happening (`occasions`)."""
+    return {word: name for name, words in rules.cues()["actors"]["occasions"].items() for word in words}
 
 
 @cache
