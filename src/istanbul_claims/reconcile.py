@@ -732,7 +732,7 @@ def _split(claims: Iterable[Claim], others: Outline = ()) -> list[tuple[str, lis
 def _restatements(claim: Claim) -> list[tuple]:
     """What a figure shares with any that restates it: cluster (counted noun, measure), whole slot and exact
     value; for a standing fact, which no day's news changes (what a thing measures, how many crew or
-    passengers it had: no frame, or `composition`), cluster and slot alone. None for uncertain slots."""
+    passengers it had: no frame, or `composition`), cluster and slot alone. Nothing for uncertain slots."""
     if not isinstance(claim, FigureClaim) or not claim.value.exact or (key := figure_key(claim)) is None \
             or (found := slot(claim)) is None:
         return []
