@@ -626,6 +626,9 @@ def test_a_town_named_as_where_a_one_off_happening_took_place_has_its_occasion(p
     # A relative clause dates what it says itself.
     ("Nine bodies were found on Sunday. Relatives waited at the pier, where the ship left at 11 p.m. on Friday.",
      "11 p.m.", "2025-05-23"),
+    # A participle, a conjoined verb and an "as" clause happen when the verb they hang on does.
+    ("Investigators began work today, a day after the jet hit a truck as it landed and burned out, killing "
+     "five of the six crew.", "five", "2025-05-24"),
 ])
 def test_a_figure_takes_the_day_of_its_own_clause(parse, text, span, event):
     assert figures(parse(text, reference="2025-05-25"))[span]["event"] == event

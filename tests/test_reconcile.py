@@ -673,6 +673,13 @@ def test_people_of_any_kind_cluster_together_but_only_one_noun_contradicts():
     assert diff.contradictions == []
 
 
+def test_members_counted_by_a_bare_number_cluster_with_people():
+    # "Five of the six crew members were killed": a bare number, no unit, still counts people.
+    bare = fig("a", "Five of the six crew members were killed.", 5, 5, subject="member", frame="kill")
+    crew = fig("b", "Five crew members died.", 5, 5, subject="crew", unit="people", frame="kill")
+    assert [sorted(c.doc for c in k.claims) for k in reconcile([bare, crew]).clusters] == [["a", "b"]]
+
+
 def test_bodies_of_people_cluster_with_bodies_not_with_people():
     # "the bodies of 3,000 soldiers" is counted in people by the number grammar, but counts bodies.
     of_soldiers = fig("a", "Russia offered the bodies of 3,000 soldiers.", 3000, 3000, subject="body", unit="people")

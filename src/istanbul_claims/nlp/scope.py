@@ -255,7 +255,7 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
         # The figure's chain up to its clause's verb; a date is the figure's when what it modifies lies on
         # that chain, and the nearest such date wins ("on Sunday the last 303" beside "on Saturday 307").
         chain = [span[0]]
-        while chain[-1].pos_ not in ("VERB", "AUX") and chain[-1].head is not chain[-1]:
+        while (chain[-1].pos_ not in ("VERB", "AUX") or _participle_of(chain[-1])) and chain[-1].head is not chain[-1]:
             chain.append(chain[-1].head)
         at = {t.i: k for k, t in enumerate(chain)}
         mine: dict[int, set[tuple[bool, str]]] = defaultdict(set)
@@ -275,6 +275,17 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
         close = {label for same, label in nearest if same} or {label for _, label in nearest}
         out.append(next(iter(close)) if len(close) == 1 else "?")
     return out
+
+
+def _participle_of(token) -> bool:
+    """"hit the turboprop as it landed and burned out, killing five": a participle clause happens when its
+    verb does, so do a verb conjoined to another and a clause of the same moment ("as", "when": `[scope]
+    simultaneous`), unless a nearer date says otherwise."""
+    if token.pos_ != "VERB":
+        return False
+    same_moment = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in rules.cues()["scope"]["simultaneous"]
+                                                 for c in token.children)
+    return token.tag_ == "VBG" and token.dep_ == "advcl" or token.dep_ == "conj" or same_moment
 
 
 def _clause_of(token):
