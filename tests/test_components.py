@@ -914,6 +914,8 @@ def test_the_number_of_things_counts_the_things(parse):
     ("A spokesman said 14 passengers had suffered minor injuries.", "14 passengers", "injure"),
     # ...and so is recovering bodies.
     ("By Wednesday evening rescuers had recovered 79 bodies.", "79 bodies", "recover"),
+    # The count's own participle says what happened, whatever the verb that reports it.
+    ("By 10 p.m. the agency had recorded 1,011 people injured.", "1,011 people", "injure"),
     # People pulled out are rescued or recovered dead: the verb does not say which.
     ("Two people were pulled from the water.", "Two people", "?"),
 ])

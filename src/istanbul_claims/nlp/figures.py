@@ -687,6 +687,10 @@ def frame_of(num: Token, measure: bool = True) -> str | None:
         # "Of the 181 people on board, two survived", "96 of the 181": the whole a part is taken from;
         # what happened to the part did not happen to it.
         return None
+    told = next((frames[lemma(c)] for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i
+                 and lemma(c) in frames), None)
+    if told is not None:
+        return told  # "recorded 1,011 people injured": what the count's own participle says happened
     previous = None
     for token in [num, *ancestors(num, limit=7)]:
         if token.dep_ == "prep":
