@@ -627,6 +627,12 @@ def test_one_persons_two_ages_are_a_numeric_dispute_about_that_person():
     assert "disagree on Ivo Lee's age: 32 years per a" in found[0].explanation
 
 
+def test_a_dispute_over_a_value_that_is_no_count_names_the_thing_not_a_number_of_them():
+    found = reconcile([fig("a", "The agency put it at magnitude 7.2.", 7.2, 7.2, subject="magnitude", frame=None),
+                       fig("b", "The agency rated it magnitude 7.3.", 7.3, 7.3, subject="magnitude", frame=None)])
+    assert "disagree on the magnitude: 7.2 per a" in found.contradictions[0].explanation
+
+
 @pytest.mark.parametrize(("value", "words"), [
     (FigureValue(max=660, unit="time", tz="local", approximate=True, max_inclusive=False), "shortly before 11:00 local"),
     (FigureValue(min=1, unit="hour", approximate=True, min_inclusive=False), "just over 1 hour"),

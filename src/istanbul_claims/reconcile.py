@@ -382,6 +382,8 @@ def _disputed(claim: FigureClaim) -> str:
         subject = f"{v.owner}'s {v.subject}"
     elif not subject.startswith("the ") and kind != "count":
         subject = f"the {subject}"
+    if kind == "count" and any(x is not None and not float(x).is_integer() for x in (v.min, v.max)):
+        return f"the {subject}"  # "magnitude 7.2": a value of the thing, not a count of things
     if kind == "count":
         return f"the number of {_nouns(subject) if v.subject not in _SUBJECT_WORDS else subject}"
     return f"the {kind} of {subject}"
