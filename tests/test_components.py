@@ -465,6 +465,11 @@ def test_pipeline_runs_in_two_processes(nlp):
     ("The bus carried 40 people, including 12 children.", "12 children", "part", True),
     ("Kyiv got back 270 soldiers and 120 civilians.", "270 soldiers", "part", True),
     ("Kyiv got back a further 270 soldiers and 120 civilians.", "270 soldiers", "partial", True),
+    # A change in a count is not the count; a place after the noun narrows it; the whole of a partitive.
+    ("Labour's net gain of 211 seats is among the largest.", "211", "partial", True),
+    ("The Conservatives clung on to five seats in Scotland.", "five", "mods", ["scotland"]),
+    ("Results were declared in 648 of the 650 constituencies.", "650", "whole", True),
+    ("Reform came second in 98 constituencies.", "98", "whole", False),
     # A whole followed by the parts it sums to is the whole.
     ("The ship's 21 crew members, 20 Indians and one Sri Lankan, remain on board.", "21 crew members", "part", False),
     ("The ship's 21 crew members, 20 Indians and one Sri Lankan, remain on board.", "20", "part", True),

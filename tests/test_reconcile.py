@@ -679,6 +679,14 @@ def test_people_of_any_kind_cluster_together_but_only_one_noun_contradicts():
     assert diff.contradictions == []
 
 
+def test_the_whole_of_a_partitive_never_disputes_a_bare_count_of_its_noun():
+    whole = fig("a", "Results came in from 648 of the 650 constituencies.", 650, 650, subject="constituency",
+                frame=None)
+    whole = whole.model_copy(update={"value": whole.value.model_copy(update={"whole": True})})
+    bare = fig("b", "Reform came second in 98 constituencies.", 98, 98, subject="constituency", frame=None)
+    assert reconcile([whole, bare]).contradictions == []
+
+
 def test_members_counted_by_a_bare_number_cluster_with_people():
     # "Five of the six crew members were killed": a bare number, no unit, still counts people.
     bare = fig("a", "Five of the six crew members were killed.", 5, 5, subject="member", frame="kill")

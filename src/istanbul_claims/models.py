@@ -85,6 +85,9 @@ class FigureValue(BaseModel):
     # A count of a state at one moment of a story that changes hour by hour ("127 people are still
     # trapped"): without the moment it was true at, never compared.
     snapshot: bool = False
+    # The whole a part is taken from ("declared in 648 of the 650 constituencies"): compared only with
+    # such wholes, since a bare count of the same noun ("came second in 98 constituencies") may be a part.
+    whole: bool = False
     frame: str | None = None
     status: Literal["done", "agreed", "proposed", "rejected", "possible", "negated"] = "done"
     proposer: str | None = None

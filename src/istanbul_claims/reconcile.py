@@ -139,7 +139,7 @@ def slot(claim: FigureClaim) -> tuple | None:
         subject, frame = "person", role  # "29 survivors" are 29 people who survived
     # A sum of a count's parts ("in all, 1,000") is no sum of a person's days in custody or of a duration.
     summed = v.summed and kind == "count" and not personal
-    return (subject, frame, mods, v.owner if personal else None, v.status, v.proposer, v.part, summed)
+    return (subject, frame, mods, v.owner if personal else None, v.status, v.proposer, v.part, summed, v.whole)
 
 
 def _is_distance(v: FigureValue) -> bool:

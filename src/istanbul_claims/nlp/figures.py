@@ -89,7 +89,10 @@ def modifiers(noun: Token) -> tuple[str, ...]:
         if word in descriptive or word in TIME_UNITS or word in ("old", "-"):
             continue
         out.add(subject_word(word) or word)
-    return tuple(sorted(out | _state(noun)))
+    # "five seats in Scotland": the named place after the noun narrows it too.
+    places = {g.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > noun.i
+              for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and is_place(g)}
+    return tuple(sorted(out | _state(noun) | places))
 
 
 def _state(noun: Token) -> set[str]:
@@ -409,12 +412,13 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     nothing."""
     words = _slot_words()
     out: dict = {"subject": None, "mods": [], "owner": None, "partial": False, "part": False,
-                 "summed": _summed(span), "snapshot": _snapshot(num)}
+                 "summed": _summed(span), "snapshot": _snapshot(num), "whole": whole_of_part(num)}
     sent = span.sent
     before = span.doc[span.start - 1] if span.start > sent.start else None
-    # "the first two sections", "a further 307", "179 of the 181 people": some of a whole.
+    # "the first two sections", "a further 307", "179 of the 181 people": some of a whole; "a net gain of
+    # 211 seats": a change in a whole, not the whole.
     out["partial"] = bool(before is not None and before.pos_ != "VERB" and lemma(before) in words["partial"]) or (
-        num.pos_ == "NUM" and num.dep_ != "nummod" and any(c.lower_ == "of" for c in num.children))
+        num.pos_ == "NUM" and num.dep_ != "nummod" and any(c.lower_ == "of" for c in num.children)) or _change_in(num)
     if unit == "time":
         # A time of day is about what happened then: its frame ("began at 9:03") says which happening,
         # and an elided subject which of several ("the strongest came at 8:11").
@@ -676,14 +680,27 @@ def _phrasal_frame(verb: Token, frames: dict[str, str]) -> str | None:
     return None
 
 
+def _change_in(num: Token) -> bool:
+    """"a net gain of 211 seats", "an increase of 40 staff": the count of a change (`[slot] change_nouns`)."""
+    noun = num.head if num.dep_ == "nummod" else num
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in _slot_words()["change_nouns"]
+
+
+def whole_of_part(num: Token) -> bool:
+    """The whole a part is taken from: "Of the 181 people on board, two survived", "96 of the 181",
+    "declared in 648 of the 650 constituencies"."""
+    noun = num.head if num.dep_ == "nummod" else num
+    of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    return of is not None and (of.head.pos_ in ("NUM", "PRON", "DET", "ADJ")
+                               or of.head.pos_ in ("VERB", "AUX") and of.i < of.head.i)
+
+
 def frame_of(num: Token, measure: bool = True) -> str | None:
     """What happens to the counted thing: the nearest governing word in a frame of data/topics.toml.
     `measure` is False for a count, which no measure's frame (a duration) describes."""
     frames = _lexicons()[1] if measure else _count_frames()
     noun = num.head if num.dep_ == "nummod" else num
-    of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    if of is not None and (of.head.pos_ in ("NUM", "PRON", "DET", "ADJ")
-                           or of.head.pos_ in ("VERB", "AUX") and of.i < of.head.i):
+    if whole_of_part(num):
         # "Of the 181 people on board, two survived", "96 of the 181": the whole a part is taken from;
         # what happened to the part did not happen to it.
         return None
