@@ -744,6 +744,14 @@ def _restatements(claim: Claim) -> list[tuple]:
     return [(cluster, found, v.min, v.max, v.unit)] + ([(cluster, found)] if standing else [])
 
 
+def _day_of(event: str) -> dt.date | None:
+    """The day of an event label, None for one that names no day ("?", an undated earlier round)."""
+    try:
+        return event_day(event)
+    except ValueError:
+        return None
+
+
 # Frames of facts that stand whatever the day: a count nothing happened to ("the ship's 22 crew").
 STANDING_FRAMES = (None, "composition")
 # Nearer than this, a report's own day may be a later stage of the same story ("the trawler overturned at
@@ -761,20 +769,28 @@ def _join_restatements(groups: dict[str, list[Claim]]) -> None:
     is no news of its own day), or, at most STORY_DAYS before, for a standing fact, any value in the same
     slot ("the ship's 21 crew members" ten days on is the crew the first reports counted 22 of: a
     dispute, not news). Only such figures move; the rest of the article stays on its own day."""
+    days = {e: day for e in groups if (day := _day_of(e)) is not None}
+
+    def apart(later: str, earlier: str) -> bool:
+        return RESTATED_AFTER < (days[later] - days[earlier]).days <= RESTATED_DAYS
+
+    # Only events with another far enough before or after them can give or take a restatement.
+    paired = {e for e in days if any(apart(e, o) or apart(o, e) for o in days)}
     stated: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for event, members in groups.items():
-        for c in members:
-            for key in _restatements(c) if event != "?" else []:
+    keys = {c.id: _restatements(c) for event in paired for c in groups[event]}
+    for event in paired:
+        for c in groups[event]:
+            for key in keys[c.id]:
                 stated[key][event].add(c.doc)
-    for event in [e for e in groups if e != "?"]:
+    for event in paired:
         kept = []
         for c in groups[event]:
             target = None
-            for key in _restatements(c) if c.event == c.doc_event else []:
+            for key in keys[c.id] if c.event == c.doc_event else []:
                 # The same value may be restated weeks on; a standing fact's other value only in the story.
                 reach = RESTATED_DAYS if len(key) > 2 else STORY_DAYS
                 earlier = [e for e, docs in stated[key].items()
-                           if docs - {c.doc} and RESTATED_AFTER < (event_day(event) - event_day(e)).days <= reach]
+                           if docs - {c.doc} and RESTATED_AFTER < (days[event] - days[e]).days <= reach]
                 if len(earlier) == 1:
                     target = earlier[0]
                     break
