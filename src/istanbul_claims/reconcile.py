@@ -763,16 +763,19 @@ RESTATED_DAYS = 30
 
 
 def _join_restatements(groups: dict[str, list[Claim]]) -> None:
-    """Move a later report's undated figure to the one earlier event, more than RESTATED_AFTER and at most
-    RESTATED_DAYS days before, whose coverage by other reports gives the same value in the same slot
-    ("Only 104 people survived the disaster" in a follow-up a week on restates the shipwreck's toll; it
-    is no news of its own day), or, at most STORY_DAYS before, for a standing fact, any value in the same
-    slot ("the ship's 21 crew members" ten days on is the crew the first reports counted 22 of: a
-    dispute, not news). Only such figures move; the rest of the article stays on its own day."""
+    """Move a later report's undated figures to the one earlier event, more than RESTATED_AFTER and at most
+    RESTATED_DAYS days before, that the report restates: STORY_SHARED or more of its figures give values
+    that event's coverage by other reports gives in the same slots (counts of 10 or more, or a named
+    person's age or term: what rarely recurs by chance). Then each figure restating that event's value in
+    its slot moves ("Only 104 people survived the disaster" a week on restates the shipwreck's toll; it is
+    no news of its own day), and, at most STORY_DAYS before, so does a standing fact of any value ("the
+    ship's 21 crew members" ten days on is the crew the first reports counted 22 of: a dispute, not news).
+    The rest of the article stays on its own day; a report restating nothing (another crash four days
+    later) moves nothing."""
     days = {e: day for e in groups if (day := _day_of(e)) is not None}
 
-    def apart(later: str, earlier: str) -> bool:
-        return RESTATED_AFTER < (days[later] - days[earlier]).days <= RESTATED_DAYS
+    def apart(later: str, earlier: str, reach: int = RESTATED_DAYS) -> bool:
+        return RESTATED_AFTER < (days[later] - days[earlier]).days <= reach
 
     # Only events with another far enough before or after them can give or take a restatement.
     paired = {e for e in days if any(apart(e, o) or apart(o, e) for o in days)}
@@ -782,23 +785,38 @@ def _join_restatements(groups: dict[str, list[Claim]]) -> None:
         for c in groups[event]:
             for key in keys[c.id]:
                 stated[key][event].add(c.doc)
+
+    def targets(c: Claim, key: tuple, event: str) -> list[str]:
+        reach = RESTATED_DAYS if len(key) > 2 else STORY_DAYS  # a standing fact's other value: the story only
+        return [e for e, docs in stated[key].items() if docs - {c.doc} and apart(event, e, reach)]
+
+    # Which earlier event each report restates, on the evidence of its rarer equal figures.
+    evidence: dict[tuple[str, str], set[tuple]] = defaultdict(set)
+    for event in paired:
+        for c in groups[event]:
+            for key in keys[c.id][:1] if keys[c.id] and c.event == c.doc_event and _rare(c) else []:
+                if len(found := targets(c, key, event)) == 1:
+                    evidence[(c.doc, found[0])].add(key)
     for event in paired:
         kept = []
         for c in groups[event]:
             target = None
             for key in keys[c.id] if c.event == c.doc_event else []:
-                # The same value may be restated weeks on; a standing fact's other value only in the story.
-                reach = RESTATED_DAYS if len(key) > 2 else STORY_DAYS
-                earlier = [e for e, docs in stated[key].items()
-                           if docs - {c.doc} and RESTATED_AFTER < (days[event] - days[e]).days <= reach]
-                if len(earlier) == 1:
-                    target = earlier[0]
+                found = targets(c, key, event)
+                if len(found) == 1 and len(evidence[(c.doc, found[0])]) >= STORY_SHARED:
+                    target = found[0]
                     break
             if target is not None:
                 groups[target].append(c.model_copy(update={"event": target}))
             else:
                 kept.append(c)
         groups[event] = kept
+
+
+def _rare(claim: FigureClaim) -> bool:
+    """A figure unlikely to recur by chance in another story: a count of 10 or more, a named person's own."""
+    v = claim.value
+    return bool(v.owner and v.personal) or measure(v) == "count" and (v.min or 0) >= 10
 
 
 # A named person's age or prison term reported this many days apart is one fact: it does not change
