@@ -157,3 +157,15 @@ def test_a_worker_with_other_rules_is_refused(in_repo, local_ray, tmp_path, monk
     monkeypatch.setenv("CLAIMS_DATA_DIR", str(rules))
     with pytest.raises(ClusterError, match="pipeline"):
         list(iter_extract([SEEDS / "000_28820db7c9c7c1e9.txt"], tmp_path / "claims.db", load.LoadReport()))
+
+
+def test_the_raylets_messages_go_to_stderr_not_into_the_printed_results(capsys):
+    import ray._private.worker as ray_worker
+
+    from istanbul_claims import cluster
+
+    cluster._raylet_messages_to_stderr()
+    ray_worker.print_to_stdstream({"lines": ["8 PYTHON worker processes have been started"], "pid": "raylet",
+                                   "is_err": False}, ignore_prefix=False)
+    out, err = capsys.readouterr()
+    assert out == "" and "worker processes" in err

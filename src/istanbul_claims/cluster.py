@@ -57,6 +57,7 @@ def session(address: str | None = None, num_cpus: int = 0) -> Iterator[None]:
     leave it at the end. A session the caller already holds (a test, a notebook) is used and kept."""
     import ray
 
+    _raylet_messages_to_stderr()
     if ray.is_initialized():
         _configure_data()
         yield
@@ -80,6 +81,23 @@ def session(address: str | None = None, num_cpus: int = 0) -> Iterator[None]:
         yield
     finally:
         ray.shutdown()
+
+
+def _raylet_messages_to_stderr() -> None:
+    """Ray prints the raylet's messages to the driver ("8 PYTHON worker processes have been started ...")
+    on stdout, whatever `log_to_driver` says, where they would break the JSON a command prints: send them
+    to stderr with the logs."""
+    import ray._private.worker as ray_worker
+
+    printer = ray_worker.print_to_stdstream
+    if getattr(printer, "to_stderr", False):
+        return
+
+    def to_stderr(data: dict, ignore_prefix: bool) -> None:
+        printer({**data, "is_err": True}, ignore_prefix)
+
+    to_stderr.to_stderr = True  # type: ignore[attr-defined]
+    ray_worker.print_to_stdstream = to_stderr
 
 
 def _configure_data() -> None:
