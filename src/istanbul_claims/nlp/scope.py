@@ -255,7 +255,7 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
         # The figure's chain up to its clause's verb; a date is the figure's when what it modifies lies on
         # that chain, and the nearest such date wins ("on Sunday the last 303" beside "on Saturday 307").
         chain = [span[0]]
-        while (chain[-1].pos_ not in ("VERB", "AUX") or _participle_of(chain[-1])) and chain[-1].head is not chain[-1]:
+        while (chain[-1].pos_ not in ("VERB", "AUX") or _happens_with_its_head(chain[-1])) and chain[-1].head is not chain[-1]:
             chain.append(chain[-1].head)
         at = {t.i: k for k, t in enumerate(chain)}
         mine: dict[int, set[tuple[bool, str]]] = defaultdict(set)
@@ -277,7 +277,7 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
     return out
 
 
-def _participle_of(token) -> bool:
+def _happens_with_its_head(token) -> bool:
     """"hit the turboprop as it landed and burned out, killing five": a participle clause happens when its
     verb does, so do a verb conjoined to another and a clause of the same moment ("as", "when": `[scope]
     simultaneous`), unless a nearer date says otherwise."""
