@@ -255,7 +255,8 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
         # The figure's chain up to its clause's verb; a date is the figure's when what it modifies lies on
         # that chain, and the nearest such date wins ("on Sunday the last 303" beside "on Saturday 307").
         chain = [span[0]]
-        while (chain[-1].pos_ not in ("VERB", "AUX") or _happens_with_its_head(chain[-1])) and chain[-1].head is not chain[-1]:
+        while chain[-1].head is not chain[-1] and (chain[-1].pos_ not in ("VERB", "AUX")
+                                                   or _happens_with_its_head(chain[-1])):
             chain.append(chain[-1].head)
         at = {t.i: k for k, t in enumerate(chain)}
         mine: dict[int, set[tuple[bool, str]]] = defaultdict(set)
