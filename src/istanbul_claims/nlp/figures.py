@@ -15,7 +15,7 @@ from .. import aliases, numbers, rules
 from ..models import UNKNOWN_FRAME
 from . import scope
 from .people import PERSON_PRONOUNS, is_place, last_person, people_in, person_named, who
-from .util import ancestors, doc_text, lemma, lemmas, of_object, speech_verbs
+from .util import ancestors, doc_text, governing_verb, lemma, lemmas, of_object, speech_verbs
 
 TIME_UNITS = {"day", "week", "month", "hour", "minute", "year"}
 # Units that measure something rather than count it: the figure is about the noun it measures.
@@ -183,7 +183,7 @@ def _summed(span: Span) -> bool:
 def _snapshot(num: Token) -> bool:
     """A count of how things stand at one moment ("127 people are still trapped", "are currently
     missing"): a snapshot word (`[slot] snapshot`) on the count's own verb."""
-    verb = next((t for t in ancestors(num) if t.pos_ in ("VERB", "AUX")), None)
+    verb = governing_verb(num)
     words = _slot_words()["snapshot"]
     return verb is not None and any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
 
@@ -316,7 +316,7 @@ def _distance(span: Span) -> tuple[str, list[str]] | None:
     where = normal_noun(place) if place.pos_ == "NOUN" else place.lower_
     # What is that far: the subject of a verb of where something is or ended up ("the jet came down",
     # "the localiser stood"), not of "rescuers searched".
-    verb = next((t for t in ancestors(span.root) if t.pos_ in ("VERB", "AUX")), None)
+    verb = governing_verb(span.root)
     placed = verb is not None and (lemma(verb) in _slot_words()["position_verbs"] or lemma(verb) in _COPULAS)
     thing = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "ADJ")),
                  None) if placed else None
@@ -400,7 +400,7 @@ def _time_of(num: Token) -> list[str]:
     them: ["strongest"] for "the strongest came at 8:11" (an aftershock, not the quake of 7:58). Whoever
     else the subject is ("the ship", "the Dali", "the delegations", "Fidan") the frame tells the
     happening."""
-    verb = next((t for t in ancestors(num) if t.pos_ in ("VERB", "AUX")), None)
+    verb = governing_verb(num)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     return [lemma(subject)] if subject is not None and subject.pos_ == "ADJ" else []
 
@@ -412,7 +412,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     nothing."""
     words = _slot_words()
     out: dict = {"subject": None, "mods": [], "owner": None, "partial": False, "part": False,
-                 "summed": _summed(span), "snapshot": _snapshot(num), "whole": whole_of_part(num)}
+                 "summed": _summed(span), "snapshot": _snapshot(num), "whole": _whole_of_part(num)}
     sent = span.sent
     before = span.doc[span.start - 1] if span.start > sent.start else None
     # "the first two sections", "a further 307", "179 of the 181 people": some of a whole; "a net gain of
@@ -686,7 +686,7 @@ def _change_in(num: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in _slot_words()["change_nouns"]
 
 
-def whole_of_part(num: Token) -> bool:
+def _whole_of_part(num: Token) -> bool:
     """The whole a part is taken from: "Of the 181 people on board, two survived", "96 of the 181",
     "declared in 648 of the 650 constituencies"."""
     noun = num.head if num.dep_ == "nummod" else num
@@ -700,7 +700,7 @@ def frame_of(num: Token, measure: bool = True) -> str | None:
     `measure` is False for a count, which no measure's frame (a duration) describes."""
     frames = _lexicons()[1] if measure else _count_frames()
     noun = num.head if num.dep_ == "nummod" else num
-    if whole_of_part(num):
+    if _whole_of_part(num):
         # "Of the 181 people on board, two survived", "96 of the 181": the whole a part is taken from;
         # what happened to the part did not happen to it.
         return None

@@ -81,6 +81,11 @@ def ancestors(token: Token, limit: int = 8) -> Iterable[Token]:
         yield token
 
 
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token: the verb of its clause."""
+    return next((t for t in ancestors(token) if t.pos_ in ("VERB", "AUX")), None)
+
+
 def sentence_of(doc: Doc, char: int) -> Span | None:
     for sent in doc.sents:
         if sent.start_char <= char < sent.end_char:
