@@ -405,6 +405,20 @@ def test_date_grammar_finds_calendar_expressions(parse, text, span):
     assert span in [d["text"] for d in parse(text, reference="2025-06-05")._.dates]
 
 
+def test_the_date_matcher_looking_near_anchors_finds_what_it_finds_everywhere(nlp):
+    from istanbul_claims.nlp.dates import _YEAR_SHAPES, _anchors
+    from istanbul_claims.nlp.util import matches_near
+
+    finder = nlp.get_pipe("claims_dates")
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text() for p in sorted([*root.glob("seeds/*.txt"), *root.glob("tests/corpus/*/*.txt")])]
+    texts.append("Holidays: on Christmas Day, New Year's Eve, the night before, two weeks ago, mid-June 2024.")
+    for text in texts:
+        doc = nlp.make_doc(text)
+        assert sorted(matches_near(finder.matcher, doc, _anchors(), _YEAR_SHAPES, finder.reach)) \
+            == sorted(finder.matcher(doc))
+
+
 def test_may_the_verb_is_not_a_date(parse):
     assert parse("The envoys may meet in Geneva.", reference="2025-06-05")._.dates == []
 

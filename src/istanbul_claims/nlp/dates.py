@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .. import rules
 from ..numbers import number_value
-from .util import speech_verbs
+from .util import matches_near, speech_verbs
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -296,11 +296,28 @@ def _names_a_year(token) -> bool:
         and after.tag_ in ("NN", "NNP")
 
 
-def find_dates(doc: Doc, matcher: Matcher) -> list[dict]:
+def anchor_words() -> set[str]:
+    """Words one of which every date pattern holds (with a four-digit year, `_YEAR_SHAPES`), so the
+    matcher need only look near them: a month, a weekday, a unit of time, a named day, and the rarest
+    word of each fixed phrase and holiday."""
+    cfg = _cues()
+    words = set(_MONTHS) | set(_WEEKDAYS) | set(cfg["days"]) | set(cfg["periods"])
+    words |= {u + s for u in ("day", "week", "month", "year") for s in ("", "s")}
+    words |= {max(phrase.split(), key=len) for phrase in cfg["fixed"]}
+    words |= {max(_holiday_words(phrase), key=len) for phrase in cfg["holidays"]}
+    return words
+
+
+_YEAR_SHAPES = ["dddd"]
+
+
+def find_dates(doc: Doc, matcher: Matcher, reach: int = 0) -> list[dict]:
+    """Dates in `doc`; the matcher looks only near `anchor_words` when `reach` (the longest pattern's
+    length) is given, and everywhere otherwise."""
     ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
     year_before_noun = doc.vocab.strings["YEAR_BEFORE_NOUN"]
     story_day = doc.vocab.strings["STORY_DAY"]
-    matches = matcher(doc)
+    matches = matches_near(matcher, doc, _anchors(), _YEAR_SHAPES, reach) if reach else matcher(doc)
     spans = [Span(doc, s, e) for label, s, e in matches if label != year_before_noun or _names_a_year(doc[s])]
     spans.sort(key=lambda s: (-(s.end_char - s.start_char), s.start_char))
     taken: set[int] = set()
@@ -383,6 +400,11 @@ def _holiday_words(phrase: str) -> list[str]:
     return words
 
 
+@cache
+def _anchors() -> frozenset[str]:
+    return frozenset(anchor_words())
+
+
 def date_patterns() -> dict[str, list[list[dict]]]:
     """Matcher patterns for calendar expressions; `resolve` then decides what each one means.
 
@@ -448,11 +470,13 @@ class DateFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.matcher = Matcher(nlp.vocab)
-        for name, patterns in date_patterns().items():
-            self.matcher.add(name, patterns)
+        patterns = date_patterns()
+        for name, group in patterns.items():
+            self.matcher.add(name, group)
+        self.reach = max(len(p) for group in patterns.values() for p in group)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc, self.matcher)
+        doc._.dates = find_dates(doc, self.matcher, self.reach)
         return doc
 
 
