@@ -84,6 +84,7 @@ def main_event(doc: Doc) -> str | None:
     something was only said ("officials said on Monday") do not count."""
     ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
     days: Counter[dt.date] = Counter()
+    lead = _lead(doc_text(doc))
     for d in _event_dates(doc):
         day = dt.date.fromisoformat(d["date_start"])
         if d["date_start"] != d["date_end"] or ref is not None and not (
@@ -96,7 +97,7 @@ def main_event(doc: Doc) -> str | None:
             continue
         if day == ref:
             return ref.isoformat()  # the date line's day, named for what happened: a report of that day
-        days[day] += 2 if _names_event(doc, d["start"]) else 1
+        days[day] += (2 if _names_event(doc, d["start"]) else 1) + (LEAD_VOTES if lead[0] <= d["start"] < lead[1] else 0)
     if days and max(days.values()) > 0:
         # The day named most often; between equals, the date line's, else the first named (news leads
         # with its own event).
@@ -104,6 +105,18 @@ def main_event(doc: Doc) -> str | None:
         return (ref if ref is not None and days[ref] == best else
                 next(day for day in days if days[day] == best)).isoformat()
     return f"ref:{ref.isoformat()}" if ref else None
+
+
+# News leads with its own event: a day the first paragraph under the headline names outweighs one an
+# aside later names as the day of another event ("the talks, held on Monday, ..." against "Sunday's drone
+# strike ... the strike on Sunday").
+LEAD_VOTES = 3
+
+
+def _lead(text: str) -> tuple[int, int]:
+    """Where the first paragraph after the headline is: [start, end) in characters ((0, 0) if none)."""
+    paragraphs = [m.span() for m in re.finditer(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", text)]
+    return paragraphs[1] if len(paragraphs) > 1 else (0, 0)
 
 
 def _names_event(doc: Doc, char: int) -> bool:
