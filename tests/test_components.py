@@ -577,6 +577,13 @@ def test_what_an_article_is_about(parse, text, reference, event):
     assert parse(text, reference=reference)._.sentences[-1]["doc_event"] == event
 
 
+def test_the_day_the_lead_paragraph_names_outweighs_an_aside_naming_another(parse):
+    text = ("Analysis: two memoranda and a war that goes on\n\n"
+            "The second round of talks, held in Istanbul on Monday, lasted less than two hours.\n\n"
+            "The mood was shaped by Sunday's drone strike. The strike on Sunday hit four airfields.")
+    assert parse(text, reference="2025-06-04")._.sentences[-1]["doc_event"] == "follow:2025-06-02<2025-06-01"
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("16:10 - The delegations arrive at the palace.", False),
     ("The delegations sat down at 19:00 local time.", True),
@@ -915,6 +922,49 @@ def test_a_running_total_is_a_sum(parse, text, span, summed):
 ])
 def test_a_count_of_how_things_stand_at_one_moment_is_a_snapshot(parse, text, span, snapshot):
     assert figures(parse(text))[span]["snapshot"] is snapshot
+
+
+@pytest.mark.parametrize(("text", "span", "rate"), [
+    ("The deal promises 200 trucks of aid a day.", "200", "day"),
+    ("It also promises 130,000 litres of diesel daily.", "130,000 litres", "day"),
+    ("The pumps move 500 litres per hour.", "500 litres", "hour"),
+    ("Russia sends 50 trucks every day.", "50", "day"),
+    ("Russia sends 50 trucks a day.", "50", "day"),
+    ("OCHA said 137 trucks were unloaded on Friday.", "137", None),
+    ("A day after the crash, 30 people died.", "30 people", None),
+    ("The meeting lasted little more than an hour.", "little more than an hour", None),
+])
+def test_a_count_per_unit_of_time_is_a_rate(parse, text, span, rate):
+    assert figures(parse(text))[span]["rate"] == rate
+
+
+@pytest.mark.parametrize(("text", "span", "status"), [
+    ("Aid agencies believe more than 500 people died.", "more than 500 people", "estimated"),
+    ("Officials fear 300 people were killed.", "300 people", "estimated"),
+    ("Hundreds are feared dead and 78 were confirmed dead.", "78", "done"),
+    ("The coast guard said 78 people died.", "78 people", "done"),
+])
+def test_a_count_someone_believes_is_an_estimate(parse, text, span, status):
+    assert figures(parse(text))[span]["status"] == status
+
+
+def test_a_count_that_is_the_subject_of_a_level_verb_did_something_unknown(parse):
+    found = figures(parse("He said 1,212 bodies had already reached the area in refrigerated lorries."))
+    assert found["1,212 bodies"]["frame"] == "?"
+
+
+def test_a_definite_noun_is_narrowed_as_the_one_just_named(parse):
+    doc = parse("Medinsky and Umerov held a one-on-one meeting before the plenary session. "
+                "Sources said the meeting lasted about two and a half hours.")
+    assert figures(doc)["about two and a half hours"]["mods"] == ["one-on-one"]
+    doc = parse("The delegations met in the palace. Sources said the meeting lasted about an hour.")
+    assert figures(doc)["about an hour"]["mods"] == []
+
+
+def test_a_second_guess_beside_each_side_counts_the_people_not_the_sides(parse):
+    found = figures(parse("The releases would involve at least 1,000 people on each side, probably 1,200, "
+                          "the largest exchange of the war."))
+    assert found["1,200"]["subject"] == "person"
 
 
 def test_the_number_of_things_counts_the_things(parse):

@@ -734,3 +734,34 @@ def test_amounts_of_money_compare_whatever_the_verb_but_never_across_currencies(
               fig("c", "It arrived as 6.5 billion euros.", 6.5e9, 6.5e9, subject="money", unit="eur", frame=None)]
     (found,) = reconcile(claims).contradictions
     assert found.kind == "numeric" and {c.doc for c in found.claims} == {"a", "b"}
+
+
+def with_value(claim, **update):
+    return claim.model_copy(update={"value": claim.value.model_copy(update=update)})
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    # A rate and a day's count are two quantities; two rates per the same unit are one.
+    ({"rate": "day"}, {}, []),
+    ({"rate": "day"}, {"rate": "day"}, ["numeric"]),
+    ({"rate": "day"}, {"rate": "hour"}, []),
+    # What someone believes is not what was confirmed; two estimates may disagree.
+    ({"status": "estimated"}, {}, []),
+    ({"status": "estimated"}, {"status": "estimated"}, ["numeric"]),
+])
+def test_rates_and_estimates_compare_only_with_their_like(a, b, found):
+    claims = [with_value(fig("a", "s1", 130000, 130000, subject="litre", frame=None), **a),
+              with_value(fig("b", "s2", 129000, 129000, subject="litre", frame=None), **b)]
+    assert kinds(claims) == found
+
+
+@pytest.mark.parametrize(("mods", "found"), [
+    # A one-on-one meeting is another occasion than the talks...
+    (["one-on-one"], []),
+    # ...but a plenary session is the talks, however it is called.
+    (["plenary"], ["numeric"]),
+])
+def test_a_duration_of_a_side_meeting_is_not_the_talks(mods, found):
+    claims = [with_value(fig("a", "s1", 2.5, 2.5, subject="meeting", unit="hour", frame="duration"), mods=mods),
+              fig("b", "s2", 1, 1, subject="meeting", unit="hour", frame="duration")]
+    assert kinds(claims) == found

@@ -88,8 +88,10 @@ class FigureValue(BaseModel):
     # The whole a part is taken from ("declared in 648 of the 650 constituencies"): compared only with
     # such wholes, since a bare count of the same noun ("came second in 98 constituencies") may be a part.
     whole: bool = False
+    # The unit of time a count is per ("200 trucks a day"): compared only with counts per the same unit.
+    rate: str | None = None
     frame: str | None = None
-    status: Literal["done", "agreed", "proposed", "rejected", "possible", "negated"] = "done"
+    status: Literal["done", "agreed", "proposed", "rejected", "estimated", "possible", "negated"] = "done"
     proposer: str | None = None
     # From the number grammar (numbers.Figure): a quantity with no number ("dozens of"), the zone a time
     # of day names, a per-side figure ("1,000 each"), time since something rather than a duration ("the

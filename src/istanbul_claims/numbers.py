@@ -164,7 +164,9 @@ def _grammar() -> _Grammar:
 
     cue_words = _alt(list(cfg["before"]) + cfg["approximate"])
     filler = _alt(cfg["fillers"]["between_cue_and_number"])
-    unit = (rf"(?P<unit>(?:[\s-]+[A-Za-z\u2019']+){{0,2}}?[\s-]+(?:{units})(?![\w])"
+    # Up to two words may stand between a number and its unit ("10 more days"), but not a rate's
+    # determiner: "50 trucks a day" counts trucks, per day.
+    unit = (rf"(?P<unit>(?:[\s-]+(?!(?:{_alt(cfg['rate_determiners'])})\b)[A-Za-z\u2019']+){{0,2}}?[\s-]+(?:{units})(?![\w])"
             rf"|(?<=\d)(?:{attached})(?![\w]))?")
     after = rf"(?P<after>\s+(?:{_alt(cfg['after'])})\b)?"
     side_cfg = cfg["per_side"]

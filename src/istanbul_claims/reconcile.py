@@ -125,7 +125,7 @@ def slot(claim: FigureClaim) -> tuple | None:
     # American prisons" is not "14 years behind bars") and what is how far from somewhere (the jet, the
     # localiser: a report naming neither may mean either).
     mods = tuple(v.mods) if kind in ("count", "age") or v.subject in PERSONAL or _is_distance(v) \
-        or kind.startswith("time@") else ()
+        or kind.startswith("time@") else tuple(m for m in v.mods if m in _side_occasions())
     # How long something took is its duration whatever the verb ("lasted", "ran for", "took").
     frame = "duration" if kind == "duration" and v.frame is None else v.frame
     subject = v.subject
@@ -139,7 +139,13 @@ def slot(claim: FigureClaim) -> tuple | None:
         subject, frame = "person", role  # "29 survivors" are 29 people who survived
     # A sum of a count's parts ("in all, 1,000") is no sum of a person's days in custody or of a duration.
     summed = v.summed and kind == "count" and not personal
-    return (subject, frame, mods, v.owner if personal else None, v.status, v.proposer, v.part, summed, v.whole)
+    return (subject, frame, mods, v.owner if personal else None, v.status, v.proposer, v.part, summed, v.whole,
+            v.rate)
+
+
+@cache
+def _side_occasions() -> frozenset[str]:
+    return frozenset(rules.topics()["slot"]["side_occasions"])
 
 
 def _is_distance(v: FigureValue) -> bool:

@@ -89,10 +89,32 @@ def modifiers(noun: Token) -> tuple[str, ...]:
         if word in descriptive or word in TIME_UNITS or word in ("old", "-"):
             continue
         out.add(subject_word(word) or word)
+    # "a one-on-one meeting", "closed-door talks": a hyphenated phrase of words narrows like an adjective
+    # ("a 10-day truce" is a measure, "a 1,000-for-1,000 swap" a figure of its own).
+    for child in noun.lefts:
+        words = [t for t in child.subtree if t.i < noun.i]
+        if len(words) >= 3 and any(t.tag_ == "HYPH" for t in words) \
+                and not any(t.text[0].isdigit() or lemma(t) in TIME_UNITS or t.lower_ == "old" for t in words) \
+                and any(t.is_alpha and not t.like_num and t.lower_ not in ("and", "a") for t in words):
+            out.add("".join(t.lower_ for t in words))
     # "five seats in Scotland": the named place after the noun narrows it too.
     places = {g.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > noun.i
               for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and is_place(g)}
     return tuple(sorted(out | _state(noun) | places))
+
+
+def _antecedent_modifiers(noun: Token) -> tuple[str, ...]:
+    """"Medinsky and Umerov held a one-on-one meeting ... the meeting lasted two and a half hours": a
+    definite noun with no modifier of its own is the one last named with that noun, in its sentence or
+    the one before, and is narrowed as that was."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return ()
+    doc, sent = noun.doc, noun.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for token in reversed(doc[start:noun.i]):
+        if token.pos_ == "NOUN" and lemma(token) == lemma(noun):
+            return modifiers(token)
+    return ()
 
 
 def _state(noun: Token) -> set[str]:
@@ -111,6 +133,10 @@ def counted_noun(num: Token) -> Token | None:
     _, _, transparent = _lexicons()
     if num.dep_ == "appos" and num.head.lower_ in _DATE_WORDS:
         return None  # "on the Sunday, 303": a number beside a day counts nothing of the day
+    if num.dep_ == "appos" and num.head.dep_ == "pobj" and num.head.head.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.lower_ in ("each", "either", "every") for c in num.head.children):
+        # "1,000 people on each side, probably 1,200": a second guess at the count, not a count of sides.
+        return num.head.head.head
     noun = num if num.pos_ in ("NOUN", "PROPN") and num.like_num is False else None
     head = num
     for _ in range(3):
@@ -186,6 +212,33 @@ def _snapshot(num: Token) -> bool:
     verb = governing_verb(num)
     words = _slot_words()["snapshot"]
     return verb is not None and any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
+
+
+def _rate(num: Token, counted: Token | None, unit: str | None) -> str | None:
+    """The unit of time a count is per ("200 trucks a day", "130,000 litres of diesel daily", "per hour",
+    "sends 50 every day"): a rate word or a unit after `rate_determiners` in the counted noun's phrase
+    (not a coordinated one's) or on its verb. "A day after the crash" is when, not per; a duration
+    ("lasted an hour") is no rate."""
+    if unit in MEASURE_UNITS:
+        return None
+    cfg = rules.topics()["slot"]
+    units, dets = frozenset(cfg["rate_units"]), frozenset(cfg["rate_determiners"])
+    noun = counted if counted is not None else num
+    others = {t.i for c in noun.children if c.dep_ in ("conj", "appos") for t in c.subtree}
+    verb = governing_verb(num)
+    near = [t for t in noun.subtree if t.i not in others]
+    near += [t for c in verb.children for t in [c, *c.children]] if verb is not None else []
+    for token in near:
+        if token.lower_ in cfg["rate_adverbs"]:
+            return cfg["rate_adverbs"][token.lower_]
+        if lemma(token) not in units:
+            continue
+        if token.dep_ == "npadvmod" and any(c.dep_ == "det" and c.lower_ in dets for c in token.children) \
+                and not any(c.dep_ in ("prep", "advmod") for c in token.children):
+            return lemma(token)
+        if token.dep_ == "pobj" and token.head.lower_ == "per":
+            return lemma(token)
+    return None
 
 
 def _is_age(span: Span) -> bool:
@@ -412,7 +465,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     nothing."""
     words = _slot_words()
     out: dict = {"subject": None, "mods": [], "owner": None, "partial": False, "part": False,
-                 "summed": _summed(span), "snapshot": _snapshot(num), "whole": _whole_of_part(num)}
+                 "summed": _summed(span), "snapshot": _snapshot(num), "whole": _whole_of_part(num),
+                 "rate": _rate(num, counted, unit)}
     sent = span.sent
     before = span.doc[span.start - 1] if span.start > sent.start else None
     # "the first two sections", "a further 307", "179 of the 181 people": some of a whole; "a net gain of
@@ -531,7 +585,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     # "270 soldiers and 120 civilians", "390, including 120 civilians": parts of a total.
     out["part"] = not out["partial"] and _is_part(noun)
     out["subject"] = normal_noun(noun)
-    out["mods"] = list(modifiers(noun))
+    out["mods"] = list(modifiers(noun) or _antecedent_modifiers(noun))
     if (people := demonym(noun)) is not None:
         # "eight Russians" are eight Russian citizens.
         out["subject"] = subject_word("citizen") or "citizen"
@@ -719,7 +773,8 @@ def frame_of(num: Token, measure: bool = True) -> str | None:
             continue
         if previous is not None and token.pos_ == "VERB" and previous.dep_ in ("nsubj", "nsubjpass", "dobj") \
                 and _frameless(token, frames):
-            if not measure and lemma(token) not in _static_verbs():
+            if not measure and (lemma(token) not in _static_verbs() or previous.dep_ in ("nsubj", "nsubjpass")
+                                and lemma(token) in _slot_words()["level_verbs"]):
                 # "17 people were treated", "cancelled around 100 flights": something happened to them that
                 # no frame names, so what it was is unknown; such a count is never compared.
                 return UNKNOWN_FRAME
@@ -762,23 +817,27 @@ def _frameless(verb: Token, frames: dict[str, str]) -> bool:
 
 
 def status_of(num: Token) -> str:
-    """done, agreed, proposed, rejected, possible or negated: what the governing verbs say of the fact.
+    """done, agreed, proposed, rejected, estimated, possible or negated: what the governing verbs say of
+    the fact ("aid agencies believe more than 500 died" is an estimate, never compared with a confirmed toll).
     The nearest cue up the tree wins ("Russia offered to hand over..." is proposed)."""
     words = _slot_words()
-    future = False
+    future = coordinated = False
     for token in [num, *ancestors(num, limit=8)]:
         word = lemma(token)
+        if coordinated and word in words["estimated"]:
+            continue  # "hundreds are feared dead and 78 were confirmed dead": the 78 are no estimate
         if any(c.dep_ == "neg" for c in token.children) and token.pos_ in ("VERB", "AUX"):
             return "negated"
         if token.pos_ in ("VERB", "AUX") and any(c.lower_ in words["possible"] for c in token.children
                                                   if c.dep_ in ("aux", "auxpass")):
             return "possible"  # "could hand over 3,000": a possibility, neither done nor agreed
-        for status in ("proposed", "rejected", "agreed"):
+        for status in ("proposed", "rejected", "agreed", "estimated"):
             if word in words[status] and token.pos_ in ("VERB", "NOUN", "ADJ"):
                 return status
         if token.pos_ in ("VERB", "AUX") and any(lemma(c) in words["future"] for c in token.children
                                                   if c.dep_ in ("aux", "auxpass")):
             future = True
+        coordinated = coordinated or token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
         if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN"):
             # "the talks on May 16, a meeting of little more than an hour": an appositive describes its
             # noun; a deal or plan the sentence names around it does not make it agreed.
