@@ -97,7 +97,9 @@ def main() -> int:
     for name, folder, _ in events:
         for article in sorted(folder.glob("*.txt")):
             shutil.copy(article, together / article.name)
-            origin[article.stem] = name
+            # Folders of one day are one event told by other outlets (the seeds and other reports of 2 June).
+            day = FOLDER_DAY.match(name)
+            origin[article.stem] = day[0] if day else name
     golds = [g for _, _, gs in events for g in gs]
     if (CORPUS / "cross.toml").exists():
         golds.append(CORPUS / "cross.toml")
