@@ -961,6 +961,17 @@ def test_a_definite_noun_is_narrowed_as_the_one_just_named(parse):
     assert figures(doc)["about an hour"]["mods"] == []
 
 
+@pytest.mark.parametrize(("text", "span", "subject"), [
+    ("The sides agreed to swap all young soldiers between 18 and 25.", "between 18 and 25", "age"),
+    ("Kyiv wants to free prisoners under 25.", "under 25", "age"),
+    # A count comes before its noun; a distance is no age.
+    ("The sides agreed to swap between 18 and 25 soldiers.", "between 18 and 25 soldiers", "prisoner"),
+    ("They freed soldiers over 500 kilometres away.", "over 500 kilometres", "distance from somewhere"),
+])
+def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject):
+    assert figures(parse(text))[span]["subject"] == subject
+
+
 def test_a_second_guess_beside_each_side_counts_the_people_not_the_sides(parse):
     found = figures(parse("The releases would involve at least 1,000 people on each side, probably 1,200, "
                           "the largest exchange of the war."))

@@ -241,6 +241,26 @@ def _rate(num: Token, counted: Token | None, unit: str | None) -> str | None:
     return None
 
 
+def _ages_of_a_group(span: Span) -> bool:
+    """"all young soldiers between 18 and 25", "prisoners under 25": a bound or range of at most a
+    lifetime straight after a plural noun of people says their ages (a count comes before its noun)."""
+    if span.start == 0 or span[0].lower_ not in _slot_words()["group_age_preps"]:
+        return False
+    before = span.doc[span.start - 1]
+    numbers_in = [numbers.number_value(t.text) for t in span if t.like_num]
+    return before.tag_ == "NNS" and normal_noun(before) in _people_class() \
+        and bool(numbers_in) and all(n is not None and 0 < n <= MAX_AGE for n in numbers_in)
+
+
+@cache
+def _people_class() -> frozenset[str]:
+    return frozenset(rules.topics()["classes"]["people"])
+
+
+# The oldest age a bound after a noun of people is read as ("prisoners under 25", not "soldiers over 500").
+MAX_AGE = 120
+
+
 def _is_age(span: Span) -> bool:
     window = span.doc[max(span.sent.start, span.start - 3):span.end]
     lower = span.text.lower()
@@ -481,6 +501,9 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         return out
     if _is_age(span):
         out["subject"], out["owner"] = "age", _age_owner(span, num)
+        return out
+    if _ages_of_a_group(span):
+        out["subject"] = "age"  # "young soldiers between 18 and 25": who they are, not how many
         return out
     owner = _appositive_age(num) if counted is None or counted.pos_ == "PROPN" else None
     if owner:
