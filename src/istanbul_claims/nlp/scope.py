@@ -233,6 +233,17 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
     if main_day is None:
         return [None] * len(chars)
     own = follow_up(doc, main_day) or main
+    # "a conflict that has killed more than 13,000 people since 2014": a tally of the time since a day
+    # long before the event, of no event; the verbs such a "since" hangs on.
+    tallies = set()
+    for d in doc._.dates or []:
+        if d["text"].lower().startswith("since") and d["date_start"] \
+                and (main_day - dt.date.fromisoformat(d["date_start"])).days > PERIOD_OF_EVENT_DAYS:
+            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            # On the verb itself: "the strongest since 1999" says how strong, not what is tallied.
+            head = span[0].head if span is not None and len(span) else None
+            if head is not None and head.pos_ in ("VERB", "AUX"):
+                tallies.add(head.i)
     # Each sentence's dates and the event each points at, once: an article may hold thousands of figures.
     labelled: dict[int, list[tuple[dict, str]]] = defaultdict(list)
     # The dates of relative and adjectival clauses, by clause: they date what the clause itself says.
@@ -257,6 +268,9 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
         # "the pier, where the ship left at 11 p.m. on Friday": the clause's own day; else the day of a
         # clause around it ("people displaced by Monday's earthquake on the peninsula, where at least 64
         # are now confirmed dead").
+        if tallies and (head := _clause_head(span[0])) is not None and head.i in tallies:
+            out.append("?")
+            continue
         dated = next((clauses[c.i] for c in _clauses_around(span[0]) if c.i in clauses), None) if clauses else None
         if dated is not None and len(dated) == 1:
             out.append(next(iter(dated)))
