@@ -315,10 +315,19 @@ def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
                 b_sentences = {(c.doc, c.sentence) for c in b_claims}
                 if len(a_sentences | b_sentences) < 2:
                     continue  # one sentence does not contradict itself
+                if _other_agents(a_claims[0], b_claims[0]):
+                    continue
                 kind = _conflict(a_claims[0], b_claims[0], check_sentence=False)
                 if kind:
                     kinds[(kind, label)].update(c.id for c in a_claims + b_claims)
     return kinds
+
+
+def _other_agents(a: Claim, b: Claim) -> bool:
+    """Times of two differently named things ("a Tu-204 touched down at 10:30", "the Antonov touched down
+    at 1:28"): two happenings."""
+    agents = {c.value.agent for c in (a, b) if isinstance(c, FigureClaim)}
+    return None not in agents and len(agents) > 1
 
 
 def _topic(members: list[Claim]) -> str:
@@ -448,11 +457,24 @@ def _is_facility(name: str) -> bool:
     return bool(words) and words[-1] in _facilities()
 
 
+def _recalled_long_after(claim: Claim) -> bool:
+    """A venue an article recalls of an event more than STORY_DAYS before its own ("had met Biden at the
+    White House last month"): which meeting it was is a guess (a month holds many), so it disputes no
+    venue."""
+    if not claim.doc_event or claim.event == claim.doc_event or claim.event == "?" or claim.doc_event == "?":
+        return False
+    try:
+        return (event_day(claim.doc_event) - event_day(claim.event)).days > STORY_DAYS
+    except ValueError:
+        return False
+
+
 def venue_sides(claims: Iterable[Claim]) -> list[list[ActorClaim]]:
     """Where one event happened, as its reports say: a side per distinct venue, each a facility ("the X
     Palace", "the Y Hotel"; a city holds a palace, so it never opposes one). A name inside another is
     the same venue ("Dolmabahce" and "Dolmabahce Palace")."""
-    venues = [c for c in claims if isinstance(c, ActorClaim) and c.value.venue and _is_facility(c.value.name)]
+    venues = [c for c in claims if isinstance(c, ActorClaim) and c.value.venue and _is_facility(c.value.name)
+              and not _recalled_long_after(c)]
     names = sorted({c.value.name for c in venues}, key=lambda n: (-len(_venue_words(n)), n))
     canon: dict[str, str] = {}
     for name in names:
