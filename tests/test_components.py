@@ -972,6 +972,47 @@ def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject)
     assert figures(parse(text))[span]["subject"] == subject
 
 
+@pytest.mark.parametrize(("text", "span", "field", "value"), [
+    # A total the sentence splits into parts after a colon is a whole.
+    ("The count was 270 dead: 241 people from the aircraft and 29 on the ground.", "270", "whole", True),
+    ("The count was 270 dead: 241 people from the aircraft and 29 on the ground.", "241 people", "whole", False),
+    # A sum word on the count's own verb makes it a sum.
+    ("Lawyers say more than 60 prisoners are involved in total.", "more than 60 prisoners", "summed", True),
+    # Being among those found makes a count a part.
+    ("The remains of all three soldiers were among those recovered.", "all three soldiers", "part", True),
+    # A time of a named thing is that thing's.
+    ("The Antonov touched down at Boryspil at 1:28 pm.", "1:28 pm", "agent", "antonov"),
+    ("A Russian government Tu-204 touched down at 10:30 am.", "10:30 am", "agent", "tu-204"),
+    ("The plane touched down at 1:28 pm.", "1:28 pm", "agent", None),
+    ("The plane took off at 1.38 pm.", "1.38 pm", "frame", "start"),
+    # The word after a number may say who they are; two kinds of people are people.
+    ("The count was 270 dead.", "270", "subject", "dead"),
+    ("Of the 242 passengers and crew, one survived.", "242 passengers", "subject", "person"),
+    # Ages of a group are that group's.
+    ("The airliner carried eight children under two.", "under two", "mods", ["child"]),
+    ("The dead were aged between 27 and 56.", "between 27 and 56", "mods", []),
+    # A value a noun names is no count of such things.
+    ("The agency measured the quake at magnitude 7.2.", "7.2", "mods", ["value"]),
+    ("Three agencies gave three magnitudes.", "three", "mods", []),
+    # "1,000-for-1,000" is the figure, not the noun it counts.
+    ("In May the sides agreed a 1,000-for-1,000 prisoner exchange.", "1,000-for-1,000 prisoner", "subject", "prisoner"),
+])
+def test_what_a_figure_is_of(parse, text, span, field, value):
+    assert figures(parse(text))[span][field] == value
+
+
+def test_a_tally_since_long_before_belongs_to_no_event(parse):
+    doc = parse("The swap is a step toward ending a conflict that has killed more than 13,000 people since 2014. "
+                "All 35 men came home.", reference="2019-09-08")
+    assert figures(doc)["more than 13,000 people"]["event"] == "?"
+    assert figures(doc)["All 35 men"]["event"] is None
+
+
+@pytest.mark.parametrize("text", ["The jet left at 1339 GMT on Thursday.", "The tally rose in a 1,000-for-1,000 swap."])
+def test_time_zones_and_figures_are_nobody(parse, text):
+    assert [a["text"] for a in parse(text)._.actors if a["text"] in ("GMT", "for-1,000")] == []
+
+
 def test_a_second_guess_beside_each_side_counts_the_people_not_the_sides(parse):
     found = figures(parse("The releases would involve at least 1,000 people on each side, probably 1,200, "
                           "the largest exchange of the war."))

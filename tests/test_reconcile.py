@@ -765,3 +765,23 @@ def test_a_duration_of_a_side_meeting_is_not_the_talks(mods, found):
     claims = [with_value(fig("a", "s1", 2.5, 2.5, subject="meeting", unit="hour", frame="duration"), mods=mods),
               fig("b", "s2", 1, 1, subject="meeting", unit="hour", frame="duration")]
     assert kinds(claims) == found
+
+
+@pytest.mark.parametrize(("recalled_days_later", "found"), [(3, 1), (29, 0)])
+def test_a_venue_recalled_weeks_later_disputes_no_venue(recalled_days_later, found):
+    import datetime as dt
+    later = (dt.date(2025, 6, 2) + dt.timedelta(days=recalled_days_later)).isoformat()
+    recalled = venue("c", "Ostrel Palace").model_copy(update={"doc_event": later})
+    claims = [venue("a", "Morvane Palace").model_copy(update={"doc_event": "2025-06-02"}), recalled]
+    assert len([c for c in reconcile(claims).contradictions if c.kind == "place"]) == found
+
+
+@pytest.mark.parametrize(("agents", "found"), [
+    (("antonov", "tu-204"), []),  # two named aircraft landing at two times: two landings
+    (("antonov", None), ["numeric"]),
+    ((None, None), ["numeric"]),
+])
+def test_times_of_two_named_things_are_two_happenings(agents, found):
+    claims = [with_value(fig(doc, f"s{doc}", t, t, subject="time of day", unit="time", frame="arrive"), agent=agent)
+              for doc, t, agent in (("a", 630, agents[0]), ("b", 808, agents[1]))]
+    assert kinds(claims) == found

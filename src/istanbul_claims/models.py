@@ -90,6 +90,9 @@ class FigureValue(BaseModel):
     whole: bool = False
     # The unit of time a count is per ("200 trucks a day"): compared only with counts per the same unit.
     rate: str | None = None
+    # The name of what a time of day is of ("the Antonov touched down at 1:28"): two times of differently
+    # named things are two happenings, never a dispute.
+    agent: str | None = None
     frame: str | None = None
     status: Literal["done", "agreed", "proposed", "rejected", "estimated", "possible", "negated"] = "done"
     proposer: str | None = None

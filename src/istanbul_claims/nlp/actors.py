@@ -62,8 +62,9 @@ _LABELS = {"body": "ORG", "place": "LOC", "outlet": "OUTLET"}
 
 
 def _is_name(token: Token, shouting: bool) -> bool:
-    if token.lower_ in _CALENDAR or not any(c.isalpha() for c in token.text):
-        return False
+    if token.lower_ in _CALENDAR or not any(c.isalpha() for c in token.text) \
+            or not token.text[0].isupper() and any(c.isdigit() for c in token.text):
+        return False  # "for-1,000" in "a 1,000-for-1,000 exchange" is no name ("Russia-1" is)
     if token.tag_ in _NAME_TAGS:
         return True
     # The tagger calls a lone acronym a common noun now and then ("the ICRC will help").
@@ -226,7 +227,8 @@ def proper_noun_runs(doc: Doc) -> list[Span]:
     cfg = rules.cues()["actors"]
     connectors = sorted((c.split() for c in cfg["connectors"]), key=len, reverse=True)
     w = aliases.words()
-    not_actors = set(cfg.get("not_actors", []))
+    # A time zone ("0809 GMT", "1339 IST") is nobody.
+    not_actors = set(cfg.get("not_actors", [])) | {z for z in rules.cues()["numbers"]["time"]["zones"] if z.isupper()}
     unnamed = headline_capitals(doc, doc_text(doc))
     runs: list[Span] = []
     looks_personal: list[int] = []  # runs called persons only for looking like "Jane Doe"

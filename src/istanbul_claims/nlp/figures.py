@@ -146,7 +146,8 @@ def counted_noun(num: Token) -> Token | None:
             break
         head = head.head
         if head.pos_ in ("NOUN", "PROPN"):
-            noun = head
+            if not any(c.isdigit() for c in head.text):
+                noun = head  # "for-1,000" in "a 1,000-for-1,000 prisoner exchange" is the figure, not its noun
         elif head.pos_ not in ("NUM", "ADP", "PUNCT", "SYM", "X", "ADJ", "ADV"):
             break
     if noun is None:
@@ -166,7 +167,8 @@ def _what_moves(noun: Token) -> Token:
     if frames.get(lemma(noun)) != "transfer":
         return noun
     inner = of_object(noun)
-    inner = inner or next((c for c in noun.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+    inner = inner or next((c for c in noun.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+                           and not any(ch.isdigit() for ch in c.text)), None)
     return inner or noun
 
 
@@ -176,6 +178,9 @@ def _is_part(noun: Token) -> bool:
     words = _slot_words()["part_preps"]
     if noun.dep_ == "pobj" and noun.head.lower_ in words:
         return True
+    if noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ in words and c.i > noun.i
+                                                    for c in noun.head.children):
+        return True  # "the remains of all three soldiers were among those recovered"
     siblings = [*noun.conjuncts]
     if siblings and all(sib.i > noun.i for sib in siblings) and (own := _count_of(noun)) is not None \
             and own == sum(_count_of(sib) or 0 for sib in siblings):
@@ -203,7 +208,26 @@ def _summed(span: Span) -> bool:
     before = doc[max([lo, *(i + 1 for i in stops)]):span.start]
     after = doc[span.end:min(span.sent.end, span.end + 2)]
     words = _slot_words()["summed"]
-    return any(re.search(rf"\b{re.escape(w)}\b", text.lower()) for text in (before.text, after.text) for w in words)
+    if any(re.search(rf"\b{re.escape(w)}\b", text.lower()) for text in (before.text, after.text) for w in words):
+        return True
+    # "more than 60 prisoners are involved in total": a sum word on the count's own verb.
+    verb = governing_verb(doc[span.end - 1])
+    return verb is not None and any(
+        c.lower_ in words or c.dep_ == "prep" and any(f"{c.lower_} {g.lower_}" in words for g in c.children)
+        for c in verb.children if c.dep_ in ("advmod", "prep") and c.i > span.end - 1)
+
+
+def _whole_before_parts(span: Span) -> bool:
+    """"The count was 270 dead: 241 people from the aircraft and 29 on the ground": a total the sentence
+    then splits into parts after a colon, the parts summing to it. Compared only with such wholes, since a
+    count of one part ("241 were killed") is no dispute of it."""
+    sent = span.sent
+    colon = next((t for t in span.doc[span.end:sent.end] if t.text in (":", "\u2014")), None)
+    if colon is None:
+        return False
+    own = numbers.find_figures(span.text)
+    parts = [f for f in numbers.find_figures(span.doc[colon.i + 1:sent.end].text) if f.min is not None and f.min == f.max]
+    return bool(own) and own[0].min is not None and len(parts) >= 2 and sum(f.min for f in parts) == own[0].min
 
 
 def _snapshot(num: Token) -> bool:
@@ -252,9 +276,26 @@ def _ages_of_a_group(span: Span) -> bool:
         and bool(numbers_in) and all(n is not None and 0 < n <= MAX_AGE for n in numbers_in)
 
 
+def _group_aged(span: Span) -> list[str]:
+    """["child"] for the ages of children ("eight children under two"), so they never compare with the
+    ages of grown-ups ("the dead were aged between 27 and 56"); [] for any other group, whose nouns vary
+    from report to report for one group ("soldiers aged 18 to 25", "military personnel between the ages
+    of 18 and 25", "those under the age of 25")."""
+    doc, k = span.doc, span.start - 1
+    if k >= 0 and doc[k].lower_ in ("aged", "age", "ages"):
+        k -= 1
+    return ["child"] if k >= 0 and doc[k].tag_ == "NNS" and normal_noun(doc[k]) == "child" else []
+
+
 @cache
 def _people_class() -> frozenset[str]:
     return frozenset(rules.topics()["classes"]["people"])
+
+
+@cache
+def _roles() -> frozenset[str]:
+    """People words that say what happened to them ("dead", "survivor"): in the people class and a frame."""
+    return _people_class() & frozenset(w for words in rules.topics()["frames"].values() for w in words)
 
 
 # The oldest age a bound after a noun of people is read as ("prisoners under 25", not "soldiers over 500").
@@ -478,15 +519,25 @@ def _time_of(num: Token) -> list[str]:
     return [lemma(subject)] if subject is not None and subject.pos_ == "ADJ" else []
 
 
+def _named_agent(num: Token) -> str | None:
+    """The name a time's verb has for its subject ("the Antonov touched down at 1:28"): two named things
+    landing at two times are two happenings ("a Tu-204 touched down at 10:30"); "the plane" names none."""
+    verb = governing_verb(num)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    named = subject is not None and (subject.pos_ == "PROPN" or any(c.isdigit() for c in subject.text)
+                                     and any(c.isupper() for c in subject.text))  # a model: "Tu-204", "A350"
+    return subject.text.lower() if named else None
+
+
 def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exact: bool = True) -> dict:
     """What a figure is about, as plain values: `subject` (the counted noun's canonical word, or "age"),
     `mods` (its narrowing modifiers), `owner` (whose age), `partial` (it picks some of a larger whole, so
     it never contradicts the whole). `subject` is None when the noun is not clear: then it compares with
     nothing."""
     words = _slot_words()
-    out: dict = {"subject": None, "mods": [], "owner": None, "partial": False, "part": False,
-                 "summed": _summed(span), "snapshot": _snapshot(num), "whole": _whole_of_part(num),
-                 "rate": _rate(num, counted, unit)}
+    out: dict = {"subject": None, "mods": [], "owner": None, "partial": False, "part": False, "agent": None,
+                 "summed": _summed(span), "snapshot": _snapshot(num),
+                 "whole": _whole_of_part(num) or _whole_before_parts(span), "rate": _rate(num, counted, unit)}
     sent = span.sent
     before = span.doc[span.start - 1] if span.start > sent.start else None
     # "the first two sections", "a further 307", "179 of the 181 people": some of a whole; "a net gain of
@@ -498,12 +549,16 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         # and an elided subject which of several ("the strongest came at 8:11").
         out["subject"] = "time of day"
         out["mods"] = _time_of(num)
+        out["agent"] = _named_agent(num)
         return out
     if _is_age(span):
         out["subject"], out["owner"] = "age", _age_owner(span, num)
+        if out["owner"] is None:
+            out["mods"] = _group_aged(span)
         return out
     if _ages_of_a_group(span):
-        out["subject"] = "age"  # "young soldiers between 18 and 25": who they are, not how many
+        # "young soldiers between 18 and 25": who they are, not how many
+        out["subject"], out["mods"] = "age", _group_aged(span)
         return out
     owner = _appositive_age(num) if counted is None or counted.pos_ == "PROPN" else None
     if owner:
@@ -530,6 +585,10 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         return out
     if numbers.base_value(None, unit)[0] == "length" and (distance := _distance(span)) is not None:
         out["subject"], out["mods"] = distance
+        return out
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.pos_ in ("ADJ", "VERB") and lemma(after) in _roles():
+        out["subject"] = lemma(after)  # "was 270 dead": who they are is the word after the number
         return out
     noun: Token | None = None
     if counted is not None and not is_duration:
@@ -609,6 +668,17 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     out["part"] = not out["partial"] and _is_part(noun)
     out["subject"] = normal_noun(noun)
     out["mods"] = list(modifiers(noun) or _antecedent_modifiers(noun))
+    doc = num.doc
+    named = num.i == noun.i + 1 or num.i == noun.i + 2 and doc[noun.i + 1].lower_ == "of"
+    if unit is None and noun.tag_ == "NN" and (named or "." in num.text):
+        # "magnitude 7.2", "a 7.2 magnitude quake": a value the noun names, never a count of such things
+        # ("three agencies, three magnitudes").
+        out["mods"] = sorted({*out["mods"], "value"})
+    if out["subject"] in _people_class() and any(
+            c.dep_ == "conj" and normal_noun(c) in _people_class() and normal_noun(c) != out["subject"]
+            and not any(g.like_num for g in c.children) for c in noun.children):
+        # "the 242 passengers and crew": one count of people of two kinds (with a number each, parts).
+        out["subject"], out["mods"] = "person", []
     if (people := demonym(noun)) is not None:
         # "eight Russians" are eight Russian citizens.
         out["subject"] = subject_word("citizen") or "citizen"
