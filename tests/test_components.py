@@ -994,6 +994,10 @@ def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject)
     # A value a noun names is no count of such things.
     ("The agency measured the quake at magnitude 7.2.", "7.2", "mods", ["value"]),
     ("Three agencies gave three magnitudes.", "three", "mods", []),
+    # A formula with no noun counts what its clause moves.
+    ("The sides agreed on the bodies of fallen soldiers to be returned, 6,000 for 6,000.", "6,000 for 6,000",
+     "subject", "body"),
+    ("The bodies of the fallen will be returned on a 6,000 for 6,000 basis.", "6,000 for 6,000", "subject", "body"),
     # "1,000-for-1,000" is the figure, not the noun it counts.
     ("In May the sides agreed a 1,000-for-1,000 prisoner exchange.", "1,000-for-1,000 prisoner", "subject", "prisoner"),
 ])

@@ -146,6 +146,7 @@ def test_different_proposers_proposals_do_not_conflict():
     claims = [fig("a", "The north offered a 3-day truce.", 3, 3, subject="ceasefire", unit="day", proposer="North"),
               fig("b", "The south proposed a 60-day truce.", 60, 60, subject="ceasefire", unit="day",
                   proposer="South")]
+    claims = [c.model_copy(update={"value": c.value.model_copy(update={"status": "proposed"})}) for c in claims]
     assert kinds(claims) == []
 
 
@@ -785,3 +786,17 @@ def test_times_of_two_named_things_are_two_happenings(agents, found):
     claims = [with_value(fig(doc, f"s{doc}", t, t, subject="time of day", unit="time", frame="arrive"), agent=agent)
               for doc, t, agent in (("a", 630, agents[0]), ("b", 808, agents[1]))]
     assert kinds(claims) == found
+
+
+def test_whose_thing_a_done_fact_is_does_not_split_it():
+    claims = [with_value(fig("a", "s1", 3, 3, subject="part", frame="composition"), status="done", proposer="Russia"),
+              with_value(fig("b", "s2", 2, 2, subject="part", frame="composition"), status="done")]
+    assert kinds(claims) == ["numeric"]
+
+
+def test_a_value_restated_without_its_basis_is_still_one_value():
+    # One report says "6,000 bodies" and, later, "unilaterally hand over the bodies of 6,000": one side.
+    claims = [fig("a", "Russia will return 6,000 bodies.", 6000, 6000),
+              fig("a", "Russia will unilaterally hand over 6,000.", 6000, 6000, basis="unilateral"),
+              fig("b", "The sides will swap 6,000 for 6,000.", 6000, 6000, basis="reciprocal")]
+    assert kinds(claims) == ["reciprocity"]

@@ -139,7 +139,10 @@ def slot(claim: FigureClaim) -> tuple | None:
         subject, frame = "person", role  # "29 survivors" are 29 people who survived
     # A sum of a count's parts ("in all, 1,000") is no sum of a person's days in custody or of a duration.
     summed = v.summed and kind == "count" and not personal
-    return (subject, frame, mods, v.owner if personal else None, v.status, v.proposer, v.part, summed, v.whole,
+    # Whose proposal or promise a figure is splits proposals; of what is done ("Russia's document runs to
+    # three sections", "a memorandum in two parts") it says only whose thing it is.
+    proposer = v.proposer if v.status != "done" else None
+    return (subject, frame, mods, v.owner if personal else None, v.status, proposer, v.part, summed, v.whole,
             v.rate)
 
 
@@ -304,9 +307,15 @@ def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
         values: dict[str, set[tuple]] = defaultdict(set)
         for claim in same_slot:
             values[claim.doc].add(_signature(claim))
+        # "6,000 bodies" and, later, "unilaterally hand over the bodies of 6,000": one value, its basis
+        # said once; the mention that leaves the basis unsaid adds nothing.
+        restated = {(doc, sig) for doc, sigs in values.items() for sig in sigs if isinstance(same_slot[0], FigureClaim)
+                    and sig[0] is None and any(o[0] is not None and o[1:3] == sig[1:3] for o in sigs)}
+        for doc, sig in restated:
+            values[doc].discard(sig)
         groups: dict[tuple, list[Claim]] = defaultdict(list)
         for claim in same_slot:
-            if len(values[claim.doc]) == 1:
+            if len(values[claim.doc]) == 1 and (claim.doc, _signature(claim)) not in restated:
                 groups[_signature(claim)].append(claim)
         reps = list(groups.values())
         for i, a_claims in enumerate(reps):

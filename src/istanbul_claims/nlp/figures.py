@@ -172,6 +172,21 @@ def _what_moves(noun: Token) -> Token:
     return inner or noun
 
 
+def _moved_by_clause(num: Token) -> Token | None:
+    """What the verbs above a formula move: the object or passive subject of the nearest verb with one,
+    else a noun its clause's head verb takes through a preposition ("agreed on the bodies ... to be
+    returned"), a container read through ("the bodies of soldiers" counts bodies)."""
+    verbs = [t for t in ancestors(num, limit=4) if t.pos_ in ("VERB", "AUX")]
+    for deps in (("nsubjpass", "dobj"), ("pobj",)):
+        for verb in verbs:
+            kids = list(verb.children) if deps[0] != "pobj" else [g for c in verb.children if c.dep_ == "prep"
+                                                                   for g in c.children]
+            noun = next((c for c in kids if c.dep_ in deps and c.pos_ == "NOUN" and c.i < num.i), None)
+            if noun is not None:
+                return noun
+    return None
+
+
 def _is_part(noun: Token) -> bool:
     """A counted noun conjoined with another counted noun, or listed after 'including'/'among', is a part
     of a total the sentence may state elsewhere."""
@@ -637,6 +652,13 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         out["mods"] = sorted({*modifiers(noun), *_destinations(num)})
         out["partial"] = True
         return out
+    if noun is None and (counted is None or lemma(counted) in words["formula_nouns"]) \
+            and re.search(r"\d\s*(?:for|-for-)\s*\d", span.text):
+        # "the bodies of fallen soldiers to be returned, 6,000 for 6,000", "returned on a 6,000 for 6,000
+        # basis": a formula with no noun of its own counts what its clause moves.
+        noun = _moved_by_clause(num)
+        if noun is not None:
+            counted = noun
     if noun is None and counted is None:
         # "307 servicemen went each way, and on Sunday the last 303": the gapped clause counts the same.
         noun = _gapped_noun(num)
