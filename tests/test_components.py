@@ -1005,6 +1005,19 @@ def test_what_a_figure_is_of(parse, text, span, field, value):
     assert figures(parse(text))[span][field] == value
 
 
+def test_a_clause_hanging_on_a_since_date_happened_then(parse):
+    doc = parse("The crash is the deadliest in Brazil since July 2007, when an Airbus overran the runway at "
+                "Congonhas and killed 199 people.", reference="2024-08-09")
+    assert figures(doc)["199 people"]["event"] == "range:2007-07-01..2007-07-31"
+
+
+def test_a_day_after_dates_its_clause_even_parsed_as_a_conjunct(parse):
+    doc = parse("Families from western Parana began arriving in Sao Paulo this morning to give DNA samples and hand "
+                "over dental records, a day after the Voepass turboprop from Cascavel fell into a quiet condominium in "
+                "Vinhedo and killed all 62 people on board.", reference="2024-08-10")
+    assert ("a day after", "2024-08-09") in [(d["text"], d["date_start"]) for d in doc._.dates]
+
+
 def test_a_tally_since_long_before_belongs_to_no_event(parse):
     doc = parse("The swap is a step toward ending a conflict that has killed more than 13,000 people since 2014. "
                 "All 35 men came home.", reference="2019-09-08")

@@ -273,7 +273,8 @@ def _before_now(span: Span, ref: dt.date | None) -> tuple[dt.date, dt.date] | No
     hangs on is told of now (a present tense, or a word for today). "He died two days after he was hit"
     dates nothing."""
     after, clause = span[-1], span[-1].head
-    if ref is None or after.dep_ != "mark" or clause.dep_ != "advcl":
+    # A clause "after" marks is subordinate, though the parser may hang it on the main verb as a conjunct.
+    if ref is None or after.dep_ != "mark" or clause.dep_ not in ("advcl", "conj"):
         return None
     main = clause.head
     today = [w for w in [*_cues()["days"], *_cues()["fixed"]] if resolve(w, ref) == (ref, ref)]
@@ -433,6 +434,8 @@ def date_patterns() -> dict[str, list[list[dict]]]:
             ]
         out["DATE"] += [
             [month, year], [prep, month], [rel, month], [prep, month, day], [prep, day, month],
+            # "since July 2007", whole: "since July" alone would be this year's July.
+            [{"LOWER": "since"}, month, year],
             [{"LOWER": "the", "OP": "?"}, part, {"LOWER": "of", "OP": "?"}, {"ORTH": {"IN": ["-", "\u2013"]}, "OP": "?"},
              month, opt_year],
         ]

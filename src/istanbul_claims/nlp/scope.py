@@ -248,6 +248,15 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
     labelled: dict[int, list[tuple[dict, str]]] = defaultdict(list)
     # The dates of relative and adjectival clauses, by clause: they date what the clause itself says.
     clauses: dict[int, set[str]] = defaultdict(set)
+    for d in doc._.dates or []:
+        # "the deadliest since July 2007, when an Airbus overran the runway and killed 199": "since" dates
+        # nothing in its sentence, but a clause hanging on its date happened then.
+        if d["text"].lower().startswith("since") and d["date_start"]:
+            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            label = date_event(*_days(d), main_day)
+            for clause in ([c for t in span for c in t.children if c.dep_ == "relcl"] if span is not None else []):
+                if label is not None:
+                    clauses[clause.i].add(label)
     for d in _event_dates(doc):
         span = doc.char_span(d["start"], d["start"] + 1, alignment_mode="expand")
         if span is None or not len(span) or _reported_on(doc, d["start"]):
