@@ -1005,6 +1005,13 @@ def test_what_a_figure_is_of(parse, text, span, field, value):
     assert figures(parse(text))[span][field] == value
 
 
+def test_that_thing_is_the_one_a_dated_clause_before_named(parse):
+    doc = parse("A jet hit a coast guard plane at Haneda on Tuesday.\n\nThe plane was to carry supplies for survivors "
+                "of the earthquake that hit the Noto peninsula on New Year's Day. That quake has killed at least 48 "
+                "people, officials said. This jet carried 379 people.", reference="2024-01-02")
+    assert [s["event"] for s in doc._.sentences][-2:] == ["2024-01-01", "2024-01-02"]
+
+
 def test_a_clause_hanging_on_a_since_date_happened_then(parse):
     doc = parse("The crash is the deadliest in Brazil since July 2007, when an Airbus overran the runway at "
                 "Congonhas and killed 199 people.", reference="2024-08-09")

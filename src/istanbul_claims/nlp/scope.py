@@ -387,15 +387,43 @@ def scope_sentences(doc: Doc) -> None:
             # "Altogether, the thousand who came home were 880 servicemen and 120 civilians": after the
             # days of a story, a sum is of the whole story, not of its last day.
             event = section or own
+        # About the thing a clause of the sentence before dated; the sentences after it are not.
+        that = _demonstrative_event(doc, record["start"], record["end"], main_day) \
+            if event is None and main_day is not None else None
         if event is None:
             same_paragraph = "\n" not in full[previous_end:record["start"]]
             opener = text.split(maxsplit=1)[0] if text.split() else ""
             event = previous if (same_paragraph or opener in cues["anaphoric_openers"]) else section or own
         if _is_heading(text):
             section = event if dated and event not in (main, own) else None
-        record["event"], record["doc_event"] = event, own
+        record["event"], record["doc_event"] = that or event, own
         # A sentence keeps its trailing line breaks: the paragraph ends where its text does.
         previous, previous_end = event, record["start"] + len(text.rstrip())
+
+
+def _demonstrative_event(doc: Doc, start: int, end: int, main_day: dt.date) -> str | None:
+    """"... survivors of the earthquake that hit the Noto peninsula on New Year's Day. That quake has
+    killed at least 48 people": a sentence whose subject is "that" or "this" thing is about the one the
+    sentence before named, and about the day a clause on it gives."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span.start == 0:
+        return None
+    subject = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("ROOT", "ccomp")
+                    and any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in t.children)), None)
+    if subject is None:
+        return None
+    before = doc[span.start - 1].sent
+    word = subject.lemma_.lower()
+    for noun in reversed(before):
+        if noun.pos_ != "NOUN" or not noun.lemma_.lower().endswith(word):
+            continue
+        clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl")), None)
+        if clause is None:
+            return None
+        lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        days = {date_event(*_days(d), main_day) for d in _event_dates(doc) if lo <= d["start"] < hi}
+        return next(iter(days)) if len(days) == 1 else None
+    return None
 
 
 def _opens_with_sum(lower: str) -> bool:
