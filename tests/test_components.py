@@ -943,9 +943,16 @@ def test_a_count_per_unit_of_time_is_a_rate(parse, text, span, rate):
     ("Officials fear 300 people were killed.", "300 people", "estimated"),
     ("Hundreds are feared dead and 78 were confirmed dead.", "78", "done"),
     ("The coast guard said 78 people died.", "78 people", "done"),
+    ("The sides had settled on a new exchange of 1,200 prisoners from each side.", "1,200 prisoners from each side",
+     "agreed"),
 ])
 def test_a_count_someone_believes_is_an_estimate(parse, text, span, status):
     assert figures(parse(text))[span]["status"] == status
+
+
+def test_rejecting_a_word_is_no_stance(parse):
+    assert parse('On the children, Medinsky rejected the word "abducted".')._.proposals == []
+    assert [p["stance"] for p in parse("Kyiv rejected the proposal.")._.proposals] == ["reject"]
 
 
 def test_a_count_that_is_the_subject_of_a_level_verb_did_something_unknown(parse):

@@ -109,8 +109,9 @@ def find_proposals(doc: Doc) -> list[dict]:
                     (c for c in token.children if c.dep_ == "nsubj"), None)
             if stance and word in cfg["need_for"] and not any(c.lower_ == "for" for c in token.children):
                 continue  # "called the talks excellent" is no demand; "called for a truce" is
-            if not stance or obj is None or obj.pos_ == "PRON" or obj.tag_ in ("WP", "WDT"):
-                continue
+            if not stance or obj is None or obj.pos_ == "PRON" or obj.tag_ in ("WP", "WDT") \
+                    or lemma(obj) in cfg["not_stances"]:
+                continue  # "rejected the word 'abducted'" is about a word, not a proposal
             if _negated(token):
                 if stance in ("accept", "consider"):
                     stance = "reject"
