@@ -93,13 +93,6 @@ def _containers() -> frozenset[str]:
 
 
 @cache
-def _roles() -> dict[str, str]:
-    """People nouns that name what happened to them ("survivor", "victim"): noun -> its frame."""
-    people = set(rules.topics().get("classes", {}).get("people", []))
-    return {w: frame for frame, words in rules.topics()["frames"].items() for w in words if w in people}
-
-
-@cache
 def _classes() -> dict[str, str]:
     return {w: name for name, words in rules.topics().get("classes", {}).items() for w in words}
 
@@ -134,7 +127,7 @@ def slot(claim: FigureClaim) -> tuple | None:
         # 1977") and an amount of money what it is ("the $6bn reached Qatar", "Iran gets access to $6
         # billion"), whatever the sentence says happened.
         frame = None
-    role = _roles().get(subject or "")
+    role = rules.roles().get(subject or "")
     if role is not None and frame in (None, role):
         subject, frame = "person", role  # "29 survivors" are 29 people who survived
     # A sum of a count's parts ("in all, 1,000") is no sum of a person's days in custody or of a duration.

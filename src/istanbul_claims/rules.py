@@ -38,3 +38,11 @@ def topics() -> dict[str, Any]:
 
 def actors() -> dict[str, Any]:
     return load("actors")
+
+
+@cache
+def roles() -> dict[str, str]:
+    """People nouns that name what happened to them ("survivor", "dead", "victim"): noun -> its frame,
+    the words both in the people class and in a frame of data/topics.toml."""
+    people = set(topics().get("classes", {}).get("people", []))
+    return {w: frame for frame, words in topics()["frames"].items() for w in words if w in people}

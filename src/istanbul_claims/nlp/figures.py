@@ -307,10 +307,6 @@ def _people_class() -> frozenset[str]:
     return frozenset(rules.topics()["classes"]["people"])
 
 
-@cache
-def _roles() -> frozenset[str]:
-    """People words that say what happened to them ("dead", "survivor"): in the people class and a frame."""
-    return _people_class() & frozenset(w for words in rules.topics()["frames"].values() for w in words)
 
 
 # The oldest age a bound after a noun of people is read as ("prisoners under 25", not "soldiers over 500").
@@ -529,16 +525,20 @@ def _time_of(num: Token) -> list[str]:
     them: ["strongest"] for "the strongest came at 8:11" (an aftershock, not the quake of 7:58). Whoever
     else the subject is ("the ship", "the Dali", "the delegations", "Fidan") the frame tells the
     happening."""
-    verb = governing_verb(num)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    subject = _clause_subject(num)
     return [lemma(subject)] if subject is not None and subject.pos_ == "ADJ" else []
+
+
+def _clause_subject(num: Token) -> Token | None:
+    """The subject of the verb a figure's clause hangs on."""
+    verb = governing_verb(num)
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
 
 
 def _named_agent(num: Token) -> str | None:
     """The name a time's verb has for its subject ("the Antonov touched down at 1:28"): two named things
     landing at two times are two happenings ("a Tu-204 touched down at 10:30"); "the plane" names none."""
-    verb = governing_verb(num)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    subject = _clause_subject(num)
     named = subject is not None and (subject.pos_ == "PROPN" or any(c.isdigit() for c in subject.text)
                                      and any(c.isupper() for c in subject.text))  # a model: "Tu-204", "A350"
     return subject.text.lower() if named else None
@@ -602,7 +602,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         out["subject"], out["mods"] = distance
         return out
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.pos_ in ("ADJ", "VERB") and lemma(after) in _roles():
+    if after is not None and after.pos_ in ("ADJ", "VERB") and lemma(after) in rules.roles():
         out["subject"] = lemma(after)  # "was 270 dead": who they are is the word after the number
         return out
     noun: Token | None = None

@@ -233,30 +233,29 @@ def figure_events(doc: Doc, chars: list[int]) -> list[str | None]:
     if main_day is None:
         return [None] * len(chars)
     own = follow_up(doc, main_day) or main
-    # "a conflict that has killed more than 13,000 people since 2014": a tally of the time since a day
-    # long before the event, of no event; the verbs such a "since" hangs on.
-    tallies = set()
-    for d in doc._.dates or []:
-        if d["text"].lower().startswith("since") and d["date_start"] \
-                and (main_day - dt.date.fromisoformat(d["date_start"])).days > PERIOD_OF_EVENT_DAYS:
-            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-            # On the verb itself: "the strongest since 1999" says how strong, not what is tallied.
-            head = span[0].head if span is not None and len(span) else None
-            if head is not None and head.pos_ in ("VERB", "AUX"):
-                tallies.add(head.i)
     # Each sentence's dates and the event each points at, once: an article may hold thousands of figures.
     labelled: dict[int, list[tuple[dict, str]]] = defaultdict(list)
     # The dates of relative and adjectival clauses, by clause: they date what the clause itself says.
     clauses: dict[int, set[str]] = defaultdict(set)
+    # "Since" dates nothing in its sentence, but "a conflict that has killed more than 13,000 people since
+    # 2014" is a tally of the time since a day long before the event, of no event (the verbs such a
+    # "since" hangs on), and in "the deadliest since July 2007, when an Airbus overran the runway and
+    # killed 199" the clause hanging on the date happened then.
+    tallies = set()
     for d in doc._.dates or []:
-        # "the deadliest since July 2007, when an Airbus overran the runway and killed 199": "since" dates
-        # nothing in its sentence, but a clause hanging on its date happened then.
-        if d["text"].lower().startswith("since") and d["date_start"]:
-            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-            label = date_event(*_days(d), main_day)
-            for clause in ([c for t in span for c in t.children if c.dep_ == "relcl"] if span is not None else []):
-                if label is not None:
-                    clauses[clause.i].add(label)
+        if not d["text"].lower().startswith("since") or not d["date_start"]:
+            continue
+        span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        # On the verb itself: "the strongest since 1999" says how strong, not what is tallied.
+        if span[0].head.pos_ in ("VERB", "AUX") \
+                and (main_day - dt.date.fromisoformat(d["date_start"])).days > PERIOD_OF_EVENT_DAYS:
+            tallies.add(span[0].head.i)
+        label = date_event(*_days(d), main_day)
+        for clause in (c for t in span for c in t.children if c.dep_ == "relcl"):
+            if label is not None:
+                clauses[clause.i].add(label)
     for d in _event_dates(doc):
         span = doc.char_span(d["start"], d["start"] + 1, alignment_mode="expand")
         if span is None or not len(span) or _reported_on(doc, d["start"]):
