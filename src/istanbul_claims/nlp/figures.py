@@ -260,16 +260,16 @@ def _rate(num: Token, counted: Token | None, unit: str | None) -> str | None:
     ("lasted an hour") is no rate."""
     if unit in MEASURE_UNITS:
         return None
-    cfg = rules.topics()["slot"]
-    units, dets = frozenset(cfg["rate_units"]), frozenset(cfg["rate_determiners"])
+    words, adverbs = _slot_words(), rules.topics()["slot"]["rate_adverbs"]
+    units, dets = words["rate_units"], words["rate_determiners"]
     noun = counted if counted is not None else num
     others = {t.i for c in noun.children if c.dep_ in ("conj", "appos") for t in c.subtree}
     verb = governing_verb(num)
     near = [t for t in noun.subtree if t.i not in others]
     near += [t for c in verb.children for t in [c, *c.children]] if verb is not None else []
     for token in near:
-        if token.lower_ in cfg["rate_adverbs"]:
-            return cfg["rate_adverbs"][token.lower_]
+        if token.lower_ in adverbs:
+            return adverbs[token.lower_]
         if lemma(token) not in units:
             continue
         if token.dep_ == "npadvmod" and any(c.dep_ == "det" and c.lower_ in dets for c in token.children) \
