@@ -161,6 +161,9 @@ def test_a_dated_heading_scopes_the_paragraphs_under_it(parse):
 
 
 @pytest.mark.parametrize(("text", "span", "day"), [
+    # A complement is as far ahead as its governor: "will carry on updating", "was due to reach".
+    ("We will carry on updating this page into Saturday.", "Saturday", "2025-06-07"),
+    ("The train was due to reach Chennai on Saturday.", "Saturday", "2025-06-07"),
     # "the Friday" is the story's Friday: in the days named last...
     ("The swap ran from 23 to 25 May. On the Friday, 390 crossed. On the Sunday, 303.", "Sunday", "2025-05-25"),
     ("The swap ran from 23 to 25 May. On the Friday, 390 crossed.", "Friday", "2025-05-23"),
@@ -572,6 +575,18 @@ def test_the_n_year_old_is_the_person_just_named(parse):
     # ...but not a day that owns the event ("Thursday's exchange").
     ("Putin met the men freed in Thursday's exchange. The FSB said on Thursday that eight men came home. "
      "Peskov said on Friday that they were officers.", "2024-08-02", "2024-08-01"),
+    # A next-day report leads with the day it happened, whatever else that day brought later on.
+    ("Trains collided\n\nThree trains collided on Friday evening, officials said on Saturday.\n\n"
+     "Modi flew in on Saturday.", "2023-06-03", "2023-06-02"),
+    # What is still to come is not what is reported: "into Saturday" in a Friday live blog.
+    ("Live\n\nWe will carry on updating this page into Saturday.\n\nOfficials counted 70 dead.",
+     "2023-06-02", "ref:2023-06-02"),
+    # A day the lead names only in a clause on another noun yields to one its main clauses name...
+    ("A jet hit a plane at Haneda on Tuesday\n\nThe plane was to carry aid for survivors of the quake that "
+     "hit on New Year's Day.", "2024-01-02", "2024-01-02"),
+    # ...and counts when no other does.
+    ("Toll rises to 81\n\nRescuers found three more bodies near the spot where the boat sank last Wednesday."
+     "\n\nThe bodies were recovered on Monday.", "2023-06-21", "2023-06-14"),
 ])
 def test_what_an_article_is_about(parse, text, reference, event):
     assert parse(text, reference=reference)._.sentences[-1]["doc_event"] == event
@@ -1007,6 +1022,35 @@ def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject)
     ("The bodies of the fallen will be returned on a 6,000 for 6,000 basis.", "6,000 for 6,000", "subject", "body"),
     # "1,000-for-1,000" is the figure, not the noun it counts.
     ("In May the sides agreed a 1,000-for-1,000 prisoner exchange.", "1,000-for-1,000 prisoner", "subject", "prisoner"),
+    # What a bare number is counts it, a part of the group named before.
+    ("Of the 39, 17 were minors, the group said.", "17 were minors", "subject", "child"),
+    ("Of the 39, 17 were minors, the group said.", "17 were minors", "part", True),
+    ("Thirteen were Israelis covered by the deal.", "Thirteen", "mods", ["israeli"]),
+    # A placing verb's object has the number, and is what happened at the time it is put at.
+    ("Police put the toll at 40.", "40", "subject", "toll"),
+    ("Officials put the collision at 8:48 pm EST.", "8:48 pm EST", "frame", "crash"),
+    # What a copula gives the number of was told by its participle.
+    ("The number of people killed in the crash climbed to 288 by Saturday.", "288", "frame", "kill"),
+    # With no object, "struck" says its subject happened; with one, what it did.
+    ("The quake struck at 4:10 pm.", "4:10 pm", "frame", "quake"),
+    ("The magnitude 7.6 quake struck at 4:10 pm on Monday.", "4:10 pm", "frame", "quake"),
+    ("A jet hit a coast guard plane at 5:47 pm.", "5:47 pm", "frame", "damage"),
+    # A count "now" confirmed is how things stand at one moment.
+    ("Officials now confirm 30 deaths.", "30", "snapshot", True),
+    # Areas are counted by what is in them; a memorandum's parts are no area.
+    ("Nearly 20,000 homes in four prefectures have no water.", "four", "mods", ["home"]),
+    ("Orders covered 97,000 residents in nine prefectures.", "nine", "mods", ["resident"]),
+    ("Russia handed over a memorandum in two parts.", "two parts", "mods", []),
+    # A name that has the counted things says whose they are; "together with" says who went along.
+    ("The BJP has 240 seats.", "240", "mods", ["bjp"]),
+    ("The Samajwadi Party became third with 37 seats.", "37", "mods", ["samajwadi party"]),
+    ("Ukraine gave up Medvedchuk together with 49 Russian servicemen.", "49 Russian servicemen", "mods",
+     ["russian"]),
+    ("Congress won 99 seats.", "99", "frame", None),
+    # A number conjoined with a noun is another group; "the two" is the pair named before, no count.
+    ("They counted the ten foreigners and the 56 sent to Russia.", "56", "subject", None),
+    ("The deal also reached far beyond the two countries.", "two countries", "subject", None),
+    ("Four countries hosted the handover.", "Four countries", "subject", "country"),
 ])
 def test_what_a_figure_is_of(parse, text, span, field, value):
     assert figures(parse(text))[span][field] == value

@@ -570,3 +570,12 @@ def test_prices_are_money_not_counts():
 def test_currencies_are_dimensions_of_their_own():
     assert base_value(6e9, "usd") == ("money@usd", 6e9)
     assert base_value(1.0, "eur")[0] != base_value(1.0, "usd")[0]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Moscow gave up nearly four times as many people as it received.", []),
+    ("The toll is three times higher than in 2019.", []),
+    ("The envoys met three times.", [3.0]),
+])
+def test_a_multiplier_is_no_count(text, found):
+    assert [f.min for f in find_figures(text)] == found

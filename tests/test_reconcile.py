@@ -800,3 +800,16 @@ def test_a_value_restated_without_its_basis_is_still_one_value():
               fig("a", "Russia will unilaterally hand over 6,000.", 6000, 6000, basis="unilateral"),
               fig("b", "The sides will swap 6,000 for 6,000.", 6000, 6000, basis="reciprocal")]
     assert kinds(claims) == ["reciprocity"]
+
+
+@pytest.mark.parametrize(("zones", "found"), [
+    # Times naming mostly one place's zone: the others, naming none, are in it too.
+    (("EST", "ET", "ET", "Central", None), ["numeric"]),
+    # One time in each of two places' zones: which one an unstated zone means is unknown.
+    (("Baku", "Aktau", None), []),
+])
+def test_an_event_told_in_one_zone_has_its_times_in_it(zones, found):
+    claims = [with_value(fig(f"d{i}", f"s{i}", 600 + 10 * i, 600 + 10 * i, subject="time of day", unit="time",
+                             frame="crash" if i in (0, len(zones) - 1) else f"other{i}"), tz=tz)
+              for i, tz in enumerate(zones)]
+    assert kinds(claims) == found

@@ -322,6 +322,16 @@ def number_value(text: str) -> float | None:
         return None
 
 
+@cache
+def _zone_families() -> dict[str, str]:
+    return rules.cues()["numbers"]["time"].get("families", {})
+
+
+def zone_family(tz: str) -> str:
+    """The clock a zone is one season of: "EST" and "EDT" are "ET"."""
+    return _zone_families().get(tz, tz)
+
+
 def base_value(value: float | None, unit: str | None) -> tuple[str | None, float | None]:
     """What `unit` measures and `value` in that dimension's base unit, from data/cues.toml [numbers.base]:
     ("length", 213.36) for 700 feet, ("duration", 90.0) for 1.5 hours (minutes), ("time", 554.0) for
@@ -379,6 +389,10 @@ def find_figures(text: str) -> list[Figure]:
     return found
 
 
+_MULTIPLIER = re.compile(r"[\s-]+times\s+(?:as|more|less|fewer|larger|bigger|higher|greater|smaller|lower|the)\b",
+                         re.IGNORECASE)
+
+
 # What a reader returns for text that is certainly no figure, so no other kind reads it either.
 _SKIP = object()
 
@@ -404,6 +418,8 @@ def _figure(kind: str, m: re.Match, text: str, g: _Grammar, floor: int) -> Figur
     read = _READERS[kind](m, text, g, cue)
     if read is None or read is _SKIP:
         return read
+    if _MULTIPLIER.match(text, read.end):
+        return _SKIP  # "nearly four times as many people": a ratio between two counts, neither of them
     if every is not None:
         read.all_of = True  # "all 150 on board"
     return _finish(kind, m, text, g, cue, every.start() if every else None, read)

@@ -67,7 +67,7 @@ def measure(value: FigureValue) -> str:
     dimension, _ = numbers.base_value(None, value.unit)
     dimension = dimension or "count"
     # An unstated zone is the place's own time, as news writes it.
-    return f"time@{(value.tz or 'local').lower()}" if dimension == "time" else dimension
+    return f"time@{numbers.zone_family(value.tz or 'local').lower()}" if dimension == "time" else dimension
 
 
 def figure_key(claim: FigureClaim) -> str | None:
@@ -176,6 +176,32 @@ def blocks(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
             key = None
         if key:
             out[key].append(claim)
+    return _local_zone_joined(out)
+
+
+# Zones that are no place's own: a time in them is never the local time news writes without a zone.
+UNIVERSAL_ZONES = frozenset({"gmt", "utc", "z"})
+
+
+# Share of an event's times naming a place's zone that must name one zone for it to be the event's clock.
+CLOCK_SHARE = 2 / 3
+
+
+def _local_zone_joined(out: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
+    """An event whose times name mostly one place's zone ("8:48 pm EST", "10:15 pm ET", once "5:18 pm
+    Central time" for the departure) is told in that zone: its times with no zone ("8:47 p.m.") are in it
+    too, so both join one block. With no clear clock (a flight from Baku to Aktau, a time in each) which
+    zone an unstated one means is unknown: none joins."""
+    zones: dict[str, Counter] = defaultdict(Counter)
+    for key, members in out.items():
+        head, _, zone = key.rpartition("|time@")
+        if head and zone not in UNIVERSAL_ZONES and zone != "local":
+            zones[head][zone] += len(members)
+    for head, named in zones.items():
+        local = f"{head}|time@local"
+        (zone, n), total = named.most_common(1)[0], sum(named.values())
+        if local in out and n >= 2 and n >= CLOCK_SHARE * total:
+            out[local].extend(out.pop(f"{head}|time@{zone}"))
     return dict(out)
 
 

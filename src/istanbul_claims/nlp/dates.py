@@ -240,7 +240,14 @@ def tense_of(span: Span) -> str:
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:  # Tokens are made anew per access: compare by value
         verb = verb.head
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(t.lower_ in cfg["future"] for t in (verb, *verb.children)):
+    # A complement shares its governor's time: "we will carry on updating into Saturday", "the train
+    # was due to reach Chennai on Saturday".
+    governors = [verb]
+    while governors[-1].dep_ in ("xcomp", "pcomp") and len(governors) < 4:
+        governor = governors[-1].head
+        # "carry on updating": a gerund hangs on its verb through a preposition or particle.
+        governors.append(governor.head if governor.pos_ == "ADP" else governor)
+    if any(t.lower_ in cfg["future"] for v in governors for t in (v, *v.children)):
         return "ahead"
     # An infinitive completing a verb of intent: "agreed to meet", "plan to hold".
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux) and verb.head.lemma_.lower() in cfg["future_verbs"]:

@@ -138,6 +138,10 @@ def counted_noun(num: Token) -> Token | None:
         # "1,000 people on each side, probably 1,200": a second guess at the count, not a count of sides.
         return num.head.head.head
     noun = num if num.pos_ in ("NOUN", "PROPN") and num.like_num is False else None
+    if noun is None and num.dep_ == "conj" and num.head.pos_ in ("NOUN", "PROPN"):
+        # "the ten foreigners and the 56 sent to Russia": a noun the number is conjoined with is another
+        # group, not what it counts.
+        return of_object(num)
     head = num
     for _ in range(3):
         if noun is not None:
@@ -606,6 +610,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         out["subject"] = lemma(after)  # "was 270 dead": who they are is the word after the number
         return out
     noun: Token | None = None
+    split = False
     if counted is not None and not is_duration:
         noun = counted
         # "the remains of 6,000 soldiers": a container word says what is counted.
@@ -671,9 +676,12 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         verb = num.head
         if lemma(verb) in _COPULAS or lemma(verb.head) in _COPULAS:
             verb = verb if lemma(verb) in _COPULAS else verb.head
-            noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
-            if noun is not None and lemma(noun) in _lexicons()[2]:
-                noun = of_object(noun) or noun  # "the number of bodies recovered has reached 78"
+            noun = _copula_holder(num)
+            if noun is None and num.dep_ == "nsubj" and lemma(verb) == "be":
+                # "Of the 39, 17 were minors", "Thirteen were Israelis": what the number is counts it, a
+                # part of the group named before it.
+                noun = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+                split = noun is not None
         elif num.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX"):
             # "Of the 181 people on board, 179 were killed": the number counts the 'of' noun's members.
             noun = of_object(verb)
@@ -684,12 +692,22 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
                 return out
     if noun is None:
         return out
+    if num.dep_ == "nummod" and num.head == noun and num.lower_ in ("two", "2") and any(c.dep_ == "det" and c.lower_ == "the"
+                                                                  for c in noun.children):
+        # "beyond the two countries", "the two leaders met": the pair named before, a reference, not a count.
+        return out
     # "Ten people boarded ..., 13 were flown to Germany": the first of groups a sentence splits a whole into.
     out["partial"] = out["partial"] or _splits_a_whole(noun)
     # "270 soldiers and 120 civilians", "390, including 120 civilians": parts of a total.
-    out["part"] = not out["partial"] and _is_part(noun)
+    out["part"] = not out["partial"] and (split or _is_part(noun))
     out["subject"] = normal_noun(noun)
     out["mods"] = list(modifiers(noun) or _antecedent_modifiers(noun))
+    if (holder := _holder(noun)) is not None:
+        out["mods"] = sorted({*out["mods"], holder})
+    if (host := _located(noun)) is not None:
+        # "97,000 residents in nine prefectures", "20,000 homes in four prefectures": places counted by
+        # what is found there.
+        out["mods"] = sorted({*out["mods"], host})
     doc = num.doc
     named = num.i == noun.i + 1 or num.i == noun.i + 2 and doc[noun.i + 1].lower_ == "of"
     if unit is None and noun.tag_ == "NN" and (named or "." in num.text):
@@ -706,6 +724,51 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         out["subject"] = subject_word("citizen") or "citizen"
         out["mods"] = sorted({*out["mods"], people})
     return out
+
+
+def _holder(noun: Token) -> str | None:
+    """The name whose counted things they are: the named subject of a verb of having ("the BJP has 240
+    seats", "Congress won 99 seats") or of the verb a "with" hangs on ("the Samajwadi Party became
+    third with 37 seats")."""
+    if noun.dep_ == "dobj" and lemma(noun.head) in _slot_words()["holding_verbs"]:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "with" \
+            and lemma(noun.head.head) in _slot_words()["ranking_verbs"]:
+        verb = noun.head.head
+    else:
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        name = next((t for t in [subject, *subject.children] if t.pos_ == "PROPN" and t.dep_ in (
+            "nsubj", "appos", "compound") and (t is subject or t.head == subject)), None)
+        if name is not None:
+            return " ".join(t.lower_ for t in name.subtree if t.pos_ == "PROPN")
+    return None
+
+
+def _located(noun: Token) -> str | None:
+    """What a count of areas after "in" or "across" is the place of: the noun it hangs on, or its verb's
+    object ("orders covered 97,000 residents in nine prefectures": residents). "A memorandum in two
+    parts" is no place."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "across", "throughout") \
+            or normal_noun(noun) not in _slot_words()["area_nouns"]:
+        return None
+    host = noun.head.head
+    if host.pos_ in ("VERB", "AUX"):
+        host = next((c for c in host.children if c.dep_ in ("dobj", "nsubjpass") and c.i < noun.i), host)
+    return normal_noun(host) if host.pos_ in ("NOUN", "PROPN") else lemma(host)
+
+
+def _copula_holder(num: Token) -> Token | None:
+    """The noun a copula gives the number of: "the number of bodies recovered has reached 78" (bodies),
+    "police put the toll at 40" (a placing verb's object, not who placed it)."""
+    verb = num.head if lemma(num.head) in _COPULAS else num.head.head
+    if lemma(verb) not in _COPULAS:
+        return None
+    holder = ("dobj",) if lemma(verb) in _slot_words()["placing_verbs"] else ("nsubj", "nsubjpass")
+    noun = next((c for c in verb.children if c.dep_ in holder and c.pos_ == "NOUN"), None)
+    if noun is not None and lemma(noun) in _lexicons()[2]:
+        noun = of_object(noun) or noun
+    return noun
 
 
 def _splits_a_whole(noun: Token) -> bool:
@@ -868,7 +931,7 @@ def frame_of(num: Token, measure: bool = True) -> str | None:
     """What happens to the counted thing: the nearest governing word in a frame of data/topics.toml.
     `measure` is False for a count, which no measure's frame (a duration) describes."""
     frames = _lexicons()[1] if measure else _count_frames()
-    noun = num.head if num.dep_ == "nummod" else num
+    noun = num.head if num.dep_ == "nummod" else (_copula_holder(num) or num)
     if _whole_of_part(num):
         # "Of the 181 people on board, two survived", "96 of the 181": the whole a part is taken from;
         # what happened to the part did not happen to it.
@@ -902,6 +965,20 @@ def frame_of(num: Token, measure: bool = True) -> str | None:
             # "the handover took place shortly before 11": what took place says what happened then.
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return frames.get(lemma(subject)) if subject is not None else None
+        if token.pos_ == "VERB" and lemma(token) in _slot_words()["occurring_verbs"] \
+                and not any(c.dep_ == "dobj" for c in token.children):
+            # "the quake struck at 4:10 pm", "the quake that struck at 4:10": the time is when its
+            # subject happened.
+            subjects = [token.head if c.tag_ in ("WDT", "WP") and token.dep_ == "relcl" else c
+                        for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            happened = next((frames[lemma(c)] for c in subjects if lemma(c) in frames), None)
+            if happened is not None:
+                return happened
+        placed = next((c for c in token.children if c.dep_ == "dobj"), None) \
+            if token.pos_ == "VERB" and lemma(token) in _slot_words()["placing_verbs"] else None
+        if placed is not None and num not in placed.subtree:
+            # "officials put the collision at 8:48 pm": the time is the happening the verb puts there.
+            return frames.get(lemma(placed))
         # A set phrase before its verb's own frame: "hit the ground" is a crash, "hit" alone damage.
         frame = (_phrasal_frame(token, frames) if token.pos_ == "VERB" else None) or frames.get(lemma(token))
         if frame:
@@ -922,7 +999,7 @@ def frame_of(num: Token, measure: bool = True) -> str | None:
 @cache
 def _static_verbs() -> frozenset[str]:
     """Verbs that say only that a count is, or is said to be: no happening of their own."""
-    return _slot_words()["static_verbs"] | speech_verbs()
+    return _slot_words()["static_verbs"] | _slot_words()["holding_verbs"] | speech_verbs()
 
 
 def _frameless(verb: Token, frames: dict[str, str]) -> bool:

@@ -78,13 +78,17 @@ def _reported_on(doc: Doc, char: int) -> bool:
 
 
 def main_event(doc: Doc) -> str | None:
-    """The day of the article's own event: the date line's day when the text names it, else the day
-    it names most near the date line ("met in Istanbul on Monday"), else "ref:" + the date line
+    """The day of the article's own event: the day its headline and first paragraph name for what
+    happened, else the date line's day when the text names it, else the day it names most near the
+    date line ("met in Istanbul on Monday"), else "ref:" + the date line
     itself, which the reconciler may move to a nearby event day other articles state. Days on which
     something was only said ("officials said on Monday") do not count."""
     ref = dt.date.fromisoformat(doc._.reference) if doc._.reference else None
     days: Counter[dt.date] = Counter()
+    in_lead: Counter[dt.date] = Counter()
+    in_lead_asides: Counter[dt.date] = Counter()
     lead = _lead(doc_text(doc))
+    ref_named = False
     for d in _event_dates(doc):
         day = dt.date.fromisoformat(d["date_start"])
         if d["date_start"] != d["date_end"] or ref is not None and not (
@@ -95,9 +99,25 @@ def main_event(doc: Doc) -> str | None:
             # no more than one vote: "Thursday's exchange" in the same article says what it is about.
             days[day] += day == ref
             continue
-        if day == ref:
-            return ref.isoformat()  # the date line's day, named for what happened: a report of that day
-        days[day] += (2 if _names_event(doc, d["start"]) else 1) + (LEAD_VOTES if lead[0] <= d["start"] < lead[1] else 0)
+        if ref is not None and day > ref and _looks_ahead(doc, d["start"], d["end"]):
+            # "We will carry on updating into Saturday": what is still to come is not what is reported.
+            continue
+        ref_named = ref_named or day == ref
+        votes = 2 if _names_event(doc, d["start"]) else 1
+        days[day] += votes
+        if d["start"] < lead[1]:
+            (in_lead_asides if _aside(doc, d["start"]) else in_lead)[day] += votes + (day == ref)
+    # News leads with its own event: "trains collided on Friday evening, officials said on Saturday" in a
+    # Saturday report is Friday's crash, whatever else Saturday brought later in the text. A day the
+    # headline or first paragraph names only in a clause on another noun ("survivors of the quake that
+    # hit on New Year's Day", "the spot where the boat sank last Wednesday") counts when no other does.
+    in_lead = in_lead or in_lead_asides
+    if in_lead:
+        best = max(in_lead.values())
+        return (ref if ref is not None and in_lead[ref] == best else
+                next(day for day in in_lead if in_lead[day] == best)).isoformat()
+    if ref_named:
+        return ref.isoformat()  # the date line's day, named for what happened: a report of that day
     if days and max(days.values()) > 0:
         # The day named most often; between equals, the date line's, else the first named (news leads
         # with its own event).
@@ -107,16 +127,24 @@ def main_event(doc: Doc) -> str | None:
     return f"ref:{ref.isoformat()}" if ref else None
 
 
-# News leads with its own event: a day the first paragraph under the headline names outweighs one an
-# aside later names as the day of another event ("the talks, held on Monday, ..." against "Sunday's drone
-# strike ... the strike on Sunday").
-LEAD_VOTES = 3
-
-
 def _lead(text: str) -> tuple[int, int]:
-    """Where the first paragraph after the headline is: [start, end) in characters ((0, 0) if none)."""
+    """Where the first paragraph after the headline is: [start, end) in characters ((0, 0) if none);
+    the headline is before it."""
     paragraphs = [m.span() for m in re.finditer(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", text)]
     return paragraphs[1] if len(paragraphs) > 1 else (0, 0)
+
+
+def _aside(doc: Doc, char: int) -> bool:
+    """A date in a clause on a noun other than a subject: "survivors of the quake that hit on New Year's
+    Day" recalls another event, where "the second round, held on Monday, ended" dates the lead's own."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    clause = _clause_of(span[0]) if span is not None and len(span) else None
+    return clause is not None and clause.head.dep_ not in ("nsubj", "nsubjpass", "ROOT")
+
+
+def _looks_ahead(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and tense_of(span) == "ahead"
 
 
 def _names_event(doc: Doc, char: int) -> bool:
