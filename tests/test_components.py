@@ -1047,6 +1047,18 @@ def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject)
     ("Ukraine gave up Medvedchuk together with 49 Russian servicemen.", "49 Russian servicemen", "mods",
      ["russian"]),
     ("Congress won 99 seats.", "99", "frame", None),
+    # A running tally a level verb brings to a number is how things stood then.
+    ("The official death toll from the attack rose to 137.", "137", "snapshot", True),
+    # What another instance carries is counted apart; so are the people a whole is made of.
+    ("A second Il-76 carrying 80 prisoners was flying behind it.", "80 prisoners", "mods", ["another"]),
+    ("The plane carried 65 prisoners.", "65 prisoners", "mods", []),
+    ("The fire reached the old town, a community of about 12,000 people.", "about 12,000 people", "mods",
+     ["community"]),
+    ("An exchange of 1,000 prisoners took place.", "1,000 prisoners", "mods", []),
+    # A verb's near spelling is no synonym: "remaining" is not "remains".
+    ("The remaining 20 prisoners were freed.", "20 prisoners", "mods", ["remain"]),
+    # A whole name, which other reports may give in part.
+    ("The Boeing 787-8 Dreamliner left runway 23 at 1:39 pm on Thursday.", "1:39 pm", "agent", "boeing dreamliner"),
     # A number conjoined with a noun is another group; "the two" is the pair named before, no count.
     ("They counted the ten foreigners and the 56 sent to Russia.", "56", "subject", None),
     ("The deal also reached far beyond the two countries.", "two countries", "subject", None),

@@ -781,6 +781,7 @@ def test_a_venue_recalled_weeks_later_disputes_no_venue(recalled_days_later, fou
     (("antonov", "tu-204"), []),  # two named aircraft landing at two times: two landings
     (("antonov", None), ["numeric"]),
     ((None, None), ["numeric"]),
+    (("boeing", "boeing dreamliner"), ["numeric"]),  # a name given in part is the same name
 ])
 def test_times_of_two_named_things_are_two_happenings(agents, found):
     claims = [with_value(fig(doc, f"s{doc}", t, t, subject="time of day", unit="time", frame="arrive"), agent=agent)
@@ -813,3 +814,22 @@ def test_an_event_told_in_one_zone_has_its_times_in_it(zones, found):
                              frame="crash" if i in (0, len(zones) - 1) else f"other{i}"), tz=tz)
               for i, tz in enumerate(zones)]
     assert kinds(claims) == found
+
+
+def test_a_time_disputes_the_report_of_the_same_named_thing_among_others():
+    # "flight AI171 left at 1:38" and "the Boeing 787-8 took off at 1:38" against "the Boeing 787-8
+    # Dreamliner left at 1:39": the Boeing reports dispute, whichever of the 1:38 reports comes first.
+    claims = [with_value(fig(doc, f"s{doc}", t, t, subject="time of day", unit="time", frame="start"), agent=agent)
+              for doc, t, agent in (("a", 818, "ai171"), ("b", 818, "boeing"), ("c", 819, "boeing dreamliner"))]
+    [found] = reconcile(claims).contradictions
+    assert {c.doc for c in [*found.claims, *found.support]} == {"b", "c"}
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ((60, 75, False), (90, 90, True), "range"),   # "little more than an hour" against "about 90 minutes"
+    ((80, 80, False), (90, 90, True), None),      # 80 minutes is about 90
+])
+def test_about_is_as_far_below_as_above(a, b, kind):
+    va = FigureValue(min=a[0], max=a[1], approximate=a[2], unit="minute", subject="meeting")
+    vb = FigureValue(min=b[0], max=b[1], approximate=b[2], unit="minute", subject="meeting")
+    assert compare_figures(va, vb) == kind

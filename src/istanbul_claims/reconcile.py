@@ -32,10 +32,9 @@ from .models import (
     event_day,
 )
 
-# An approximate figure ("about 20") stands for anything within this share of its value.
-# "Nearly two hours" is read as far below its number as "about an hour" is above it.
+# An approximate figure ("about 20") stands for anything within this share of its value, either way:
+# "about 90 minutes" is no "little more than an hour".
 APPROX_TOLERANCE = 0.15
-APPROX_BELOW = 0.2
 # "Just over an hour" is at most this share above its hour, "nearly two hours" at most this share below.
 NEAR_BOUND = 0.25
 # Minutes either way an approximate time of day stands for: a precise one, a round one.
@@ -227,7 +226,7 @@ def _interval(v: FigureValue) -> tuple[float, float, bool, bool]:
         else:
             lo, lo_in = hi * (1 - NEAR_BOUND), True
     elif v.approximate:
-        lo, hi = lo * (1 - APPROX_BELOW), hi * (1 + APPROX_TOLERANCE)
+        lo, hi = lo * (1 - APPROX_TOLERANCE), hi * (1 + APPROX_TOLERANCE)
         lo_in = hi_in = True
     return lo, hi, lo_in, hi_in
 
@@ -343,19 +342,27 @@ def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
                 b_sentences = {(c.doc, c.sentence) for c in b_claims}
                 if len(a_sentences | b_sentences) < 2:
                     continue  # one sentence does not contradict itself
-                if _other_agents(a_claims[0], b_claims[0]):
+                # Only claims about one named thing dispute each other ("the Boeing 787-8 took off at
+                # 1:38", "the Boeing 787-8 Dreamliner left at 1:39"; not "flight AI171 left at 1:38").
+                a_same = [x for x in a_claims if any(not _other_agents(x, y) for y in b_claims)]
+                b_same = [y for y in b_claims if any(not _other_agents(x, y) for x in a_claims)]
+                if not a_same or not b_same:
                     continue
-                kind = _conflict(a_claims[0], b_claims[0], check_sentence=False)
+                kind = _conflict(a_same[0], b_same[0], check_sentence=False)
                 if kind:
-                    kinds[(kind, label)].update(c.id for c in a_claims + b_claims)
+                    kinds[(kind, label)].update(c.id for c in a_same + b_same)
     return kinds
 
 
 def _other_agents(a: Claim, b: Claim) -> bool:
     """Times of two differently named things ("a Tu-204 touched down at 10:30", "the Antonov touched down
-    at 1:28"): two happenings."""
-    agents = {c.value.agent for c in (a, b) if isinstance(c, FigureClaim)}
-    return None not in agents and len(agents) > 1
+    at 1:28"): two happenings. A name given in part is the same name."""
+    agents = [c.value.agent for c in (a, b) if isinstance(c, FigureClaim)]
+    if len(agents) < 2 or None in agents:
+        return False
+    # A name given in part is the same name: "Boeing 787-8" and "Boeing 787-8 Dreamliner".
+    words = [set(agent.split()) for agent in agents]
+    return not (words[0] <= words[1] or words[1] <= words[0])
 
 
 def _topic(members: list[Claim]) -> str:

@@ -88,7 +88,8 @@ def modifiers(noun: Token) -> tuple[str, ...]:
         word = lemma(child)
         if word in descriptive or word in TIME_UNITS or word in ("old", "-"):
             continue
-        out.add(subject_word(word) or word)
+        # A noun's near spellings may be a synonym's ("POWs"); a verb's are not ("remaining" is no "remains").
+        out.add(subject_word(word) or word if child.pos_ in ("NOUN", "PROPN") else word)
     # "a one-on-one meeting", "closed-door talks": a hyphenated phrase of words narrows like an adjective
     # ("a 10-day truce" is a measure, "a 1,000-for-1,000 swap" a figure of its own).
     for child in noun.lefts:
@@ -251,10 +252,15 @@ def _whole_before_parts(span: Span) -> bool:
 
 def _snapshot(num: Token) -> bool:
     """A count of how things stand at one moment ("127 people are still trapped", "are currently
-    missing"): a snapshot word (`[slot] snapshot`) on the count's own verb."""
+    missing"): a snapshot word (`[slot] snapshot`) on the count's own verb, or a running tally a level
+    verb brings to it ("the death toll rose to 137", "climbed to 288 by Saturday")."""
     verb = governing_verb(num)
     words = _slot_words()["snapshot"]
-    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
+    if verb is None:
+        return False
+    tally = lemma(verb) in _slot_words()["level_verbs"] and num.head.lower_ in ("to", "at") \
+        and num.head.head == verb
+    return tally or any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
 
 
 def _rate(num: Token, counted: Token | None, unit: str | None) -> str | None:
@@ -541,11 +547,16 @@ def _clause_subject(num: Token) -> Token | None:
 
 def _named_agent(num: Token) -> str | None:
     """The name a time's verb has for its subject ("the Antonov touched down at 1:28"): two named things
-    landing at two times are two happenings ("a Tu-204 touched down at 10:30"); "the plane" names none."""
+    landing at two times are two happenings ("a Tu-204 touched down at 10:30"); "the plane" names none,
+    and "the Boeing 787-8" may be "the Boeing 787-8 Dreamliner"."""
+    def named(t: Token) -> bool:
+        return t.pos_ == "PROPN" or any(c.isdigit() for c in t.text) and any(c.isupper() for c in t.text)
+
     subject = _clause_subject(num)
-    named = subject is not None and (subject.pos_ == "PROPN" or any(c.isdigit() for c in subject.text)
-                                     and any(c.isupper() for c in subject.text))  # a model: "Tu-204", "A350"
-    return subject.text.lower() if named else None
+    if subject is None or not named(subject):
+        return None
+    # The whole name: "the Boeing 787-8 Dreamliner", as other reports may name it in part.
+    return " ".join(t.lower_ for t in subject.subtree if named(t) and (t == subject or t.head == subject))
 
 
 def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exact: bool = True) -> dict:
@@ -637,7 +648,9 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
                 # Only a verb of extent says its subject has the measure ("the talks lasted an hour",
                 # "the runway is 2,800 metres"); "airports keep gear 300 metres away" does not.
                 extent = lemma(token) in _slot_words()["extent_verbs"] or lemma(token) in _COPULAS
-                noun = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None) if extent else None
+                # "the Coast Guard put the remaining supply at 41 hours": what is placed has the measure.
+                holder = ("dobj",) if lemma(token) in _slot_words()["placing_verbs"] else ("nsubj", "nsubjpass")
+                noun = next((c for c in token.children if c.dep_ in holder), None) if extent else None
                 relative = noun is not None and noun.tag_ in ("WDT", "WP")
                 if (noun is None or relative) and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN") \
                         and (extent or relative):
@@ -702,6 +715,11 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     out["part"] = not out["partial"] and (split or _is_part(noun))
     out["subject"] = normal_noun(noun)
     out["mods"] = list(modifiers(noun) or _antecedent_modifiers(noun))
+    if (whose := _belongs_to(noun)) is not None:
+        # "a community of about 12,000 people": the people of the community, not some that did something.
+        out["mods"] = sorted({*out["mods"], whose})
+    if _carried_by_another(noun):
+        out["mods"] = sorted({*out["mods"], "another"})
     if (holder := _holder(noun)) is not None:
         out["mods"] = sorted({*out["mods"], holder})
     if (host := _located(noun)) is not None:
@@ -724,6 +742,36 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         out["subject"] = subject_word("citizen") or "citizen"
         out["mods"] = sorted({*out["mods"], people})
     return out
+
+
+def _belongs_to(noun: Token) -> str | None:
+    """The noun a counted noun is "of" when that noun is a whole it makes up ("a community of 12,000
+    people", "a crowd of 5,000 people"), not a happening ("an exchange of 1,000 prisoners"), a
+    container or a word for a number ("a total of 1,200 people")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.pos_ != "NOUN":
+        return None
+    whole = noun.head.head
+    words = _slot_words()
+    if lemma(whole) in _lexicons()[1] or lemma(whole) in _lexicons()[2] or lemma(whole) in words["descriptive"] \
+            or normal_noun(whole) in words["containers"] or lemma(whole) in MEASURE_UNITS:
+        return None
+    return normal_noun(whole)
+
+
+def _carried_by_another(noun: Token) -> bool:
+    """The counted things are carried or had by another instance of something: "a second Il-76 carrying
+    80 prisoners", "another bus with 40 people"."""
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        verb = noun.head.head
+    else:
+        return False
+    carrier = verb if verb.pos_ in ("NOUN", "PROPN") else (
+        verb.head if verb.dep_ in ("acl", "relcl") else next((c for c in verb.children if c.dep_ == "nsubj"), None))
+    words = _slot_words()["other_instance"]
+    return carrier is not None and carrier.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("amod", "det") and c.lower_ in words for c in carrier.children)
 
 
 def _holder(noun: Token) -> str | None:
