@@ -1049,6 +1049,15 @@ def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject)
     ("Congress won 99 seats.", "99", "frame", None),
     # A running tally a level verb brings to a number is how things stood then.
     ("The official death toll from the attack rose to 137.", "137", "snapshot", True),
+    ("He said the toll had reached 151, including 19 foreigners.", "19", "snapshot", True),
+    ("The agency has since counted 243 aftershocks.", "243", "snapshot", True),
+    ("AFAD says it has recorded 78 aftershocks since the main shock.", "78", "snapshot", True),
+    ("In Shika, Tsugumasa Mihara, 73, was standing in a line.", "73", "snapshot", False),
+    # Where the count's verb happened narrows it; which one an elided noun is, too.
+    ("Koca said that 1,647 people had been killed in Hatay alone.", "1,647 people", "mods", ["hatay"]),
+    ("The strongest, of magnitude 6.7, came 15 minutes later.", "6.7", "mods", ["strong", "value"]),
+    # A share is of what has it, not of "cent".
+    ("Turnout was just under 60 per cent, the lowest since 2001.", "just under 60 per cent", "subject", "turnout"),
     # What another instance carries is counted apart; so are the people a whole is made of.
     ("A second Il-76 carrying 80 prisoners was flying behind it.", "80 prisoners", "mods", ["another"]),
     ("The plane carried 65 prisoners.", "65 prisoners", "mods", []),

@@ -833,3 +833,20 @@ def test_about_is_as_far_below_as_above(a, b, kind):
     va = FigureValue(min=a[0], max=a[1], approximate=a[2], unit="minute", subject="meeting")
     vb = FigureValue(min=b[0], max=b[1], approximate=b[2], unit="minute", subject="meeting")
     assert compare_figures(va, vb) == kind
+
+
+@pytest.mark.parametrize(("own_day_reports", "event"), [
+    # A follow-up report naming the day before joins it...
+    (1, "2024-01-01"),
+    # ...unless two other reports make its own day an event of its own (a runway collision the day after
+    # a quake, whose explainer names "Monday's quake").
+    (2, "2024-01-02"),
+])
+def test_a_follow_up_stays_with_its_own_day_when_others_report_it(own_day_reports, event):
+    from istanbul_claims.reconcile import canonical_events
+    label = "follow:2024-01-02<2024-01-01"
+    claims = [fig("quake", "s0", 48, 48, event="2024-01-01").model_copy(update={"doc_event": "2024-01-01"}),
+              fig("explainer", "s1", 5, 5, event=label).model_copy(update={"doc_event": label})]
+    claims += [fig(f"crash{i}", f"s{i + 2}", 379, 379, event="2024-01-02").model_copy(update={"doc_event": "2024-01-02"})
+               for i in range(own_day_reports)]
+    assert canonical_events(claims)[label] == event

@@ -667,21 +667,31 @@ def contradiction_id(event: str, what: str, kind: str, sides: list[list[Claim]])
     return f"x-{_stable(event, what, kind, *sorted(str(_side_label(kind, side[0])) for side in sides))}"
 
 
+# Reports that make a day an event of its own, which a follow-up report of that day stays with.
+OWN_EVENT_REPORTS = 2
+
+
 def canonical_events(claims: Iterable[Claim], others: Outline = ()) -> dict[str, str]:
     """Each event label mapped to an absolute day, or "?" when it cannot be placed. The days are those
     articles state for their own events; a follow-up report joins the earlier day it names when another
-    article states that day as its event; an article known only by its date line joins the latest such
-    day up to REF_SNAP_DAYS before it; an earlier period ("last month") joins the one stated day inside
-    it, and stays unplaced when there are none or several. `others` adds the events of claims not given."""
+    article states that day as its event, unless two other articles state its own day as theirs; an
+    article known only by its date line joins the latest such day up to REF_SNAP_DAYS before it; an
+    earlier period ("last month") joins the one stated day inside it, and stays unplaced when there are
+    none or several. `others` adds the events of claims not given."""
     pairs = {(c.event, c.doc_event) for c in claims} | {(event, doc_event) for _, event, doc_event in others}
     labels = {e for e, _ in pairs} | {d for _, d in pairs if d}
     stated = sorted({event_day(d) for _, d in pairs if d and not d.startswith(("ref:", "follow:"))})
+    own_days = {(c.doc, c.doc_event) for c in claims if c.doc_event} | {(doc, d) for doc, _, d in others if d}
+    reporters = Counter(event_day(d) for _, d in own_days if not d.startswith(("ref:", "follow:", "range:")))
     out: dict[str, str] = {}
     for label in labels:
         if label.startswith("follow:"):
             own, earlier = label.removeprefix("follow:").split("<")
             known = [day for day in earlier.split(",") if dt.date.fromisoformat(day) in stated]
-            out[label] = known[0] if known else own
+            # A day that OWN_EVENT_REPORTS other reports give as their own event is an event of its own: a
+            # report on the runway collision that names "Monday's quake" stays with the collision.
+            ours = reporters[dt.date.fromisoformat(own)] >= OWN_EVENT_REPORTS
+            out[label] = own if ours or not known else known[0]
         elif label.startswith("ref:"):
             day = event_day(label)
             near = [d for d in stated if dt.timedelta(0) <= day - d <= dt.timedelta(days=REF_SNAP_DAYS)]

@@ -254,13 +254,22 @@ def _snapshot(num: Token) -> bool:
     """A count of how things stand at one moment ("127 people are still trapped", "are currently
     missing"): a snapshot word (`[slot] snapshot`) on the count's own verb, or a running tally a level
     verb brings to it ("the death toll rose to 137", "climbed to 288 by Saturday")."""
-    verb = governing_verb(num)
-    words = _slot_words()["snapshot"]
+    words = _slot_words()
+    # "the toll had reached 151, including 19 foreigners": a part listed under a tally is of that tally.
+    verb = next((t for t in ancestors(num) if t.pos_ in ("VERB", "AUX") and t.lower_ not in words["part_preps"]), None)
     if verb is None:
         return False
-    tally = lemma(verb) in _slot_words()["level_verbs"] and num.head.lower_ in ("to", "at") \
-        and num.head.head == verb
-    return tally or any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
+    # What the verb brings the tally to: the number as its object ("reached 151"), in its "to" or "at"
+    # ("rose to 137"), or a part in its "including" ("reached 151, including 19 foreigners"); "reached
+    # an agreement on the 1,000 for 1,000 swap" is no tally.
+    noun = num.head if num.dep_ == "nummod" else num
+    tally = lemma(verb) in words["level_verbs"] and (
+        noun.dep_ in ("dobj", "attr") and noun.head == verb
+        or noun.dep_ == "pobj" and noun.head.head == verb and noun.head.lower_ in ("to", "at", *words["part_preps"]))
+    # "has since counted 243 aftershocks", "has recorded 78 aftershocks since the main shock": so far.
+    so_far = any(c.lower_ == "since" for c in verb.children) and any(
+        c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+    return tally or so_far or any(c.dep_ == "advmod" and c.lower_ in words["snapshot"] for c in verb.children)
 
 
 def _rate(num: Token, counted: Token | None, unit: str | None) -> str | None:
@@ -566,7 +575,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     nothing."""
     words = _slot_words()
     out: dict = {"subject": None, "mods": [], "owner": None, "partial": False, "part": False, "agent": None,
-                 "summed": _summed(span), "snapshot": _snapshot(num),
+                 "summed": _summed(span), "snapshot": False,
                  "whole": _whole_of_part(num) or _whole_before_parts(span), "rate": _rate(num, counted, unit)}
     sent = span.sent
     before = span.doc[span.start - 1] if span.start > sent.start else None
@@ -598,6 +607,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         # "the captain is 40", "she is 32": a person's age, not a count of captains.
         out["subject"], out["owner"] = "age", person_named(who_is).lower()
         return out
+    # A person's age is no tally ("Mihara, 73, was standing in a line"); a count or a measure may be.
+    out["snapshot"] = _snapshot(num)
     is_duration = unit in MEASURE_UNITS or (counted is not None and lemma(counted) in MEASURE_UNITS)
     # A term is exact: "jailed for almost eight years" is the time held ("almost 12 years of a 20-year
     # term" is time served, a term's part: "" below).
@@ -641,7 +652,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         chain = [head, *ancestors(num)] if head != (counted or num) else list(ancestors(num))
         of_noun = of_object(counted or num)
         for token in ([of_noun] if of_noun is not None else []) + chain:
-            if token.pos_ in ("NOUN", "PROPN") and lemma(token) not in MEASURE_UNITS:
+            # "just under 60 per cent": "cent" is the unit's word, not what it is a share of.
+            if token.pos_ in ("NOUN", "PROPN") and lemma(token) not in MEASURE_UNITS and token.lower_ != "cent":
                 noun = token
                 break
             if token.pos_ in ("VERB", "AUX"):
@@ -715,6 +727,10 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     out["part"] = not out["partial"] and (split or _is_part(noun))
     out["subject"] = normal_noun(noun)
     out["mods"] = list(modifiers(noun) or _antecedent_modifiers(noun))
+    places = _places_of_verb(num)
+    if places:
+        # "1,647 people had been killed in Hatay alone" is not "3,549 people killed in Turkey".
+        out["mods"] = sorted({*out["mods"], *places})
     if (whose := _belongs_to(noun)) is not None:
         # "a community of about 12,000 people": the people of the community, not some that did something.
         out["mods"] = sorted({*out["mods"], whose})
@@ -744,13 +760,26 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     return out
 
 
+def _places_of_verb(num: Token) -> list[str]:
+    """Named places the count's own verb happened in ("killed in Hatay")."""
+    verb = governing_verb(num)
+    if verb is None:
+        return []
+    return [g.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and is_place(g)]
+
+
 def _belongs_to(noun: Token) -> str | None:
     """The noun a counted noun is "of" when that noun is a whole it makes up ("a community of 12,000
     people", "a crowd of 5,000 people"), not a happening ("an exchange of 1,000 prisoners"), a
     container or a word for a number ("a total of 1,200 people")."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.pos_ != "NOUN":
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return None
     whole = noun.head.head
+    if whole.tag_ == "JJS" or lemma(whole) in _slot_words()["ordinals"]:
+        return lemma(whole)  # "the strongest, of magnitude 6.7", "the first, of magnitude 7.8": which one
+    if whole.pos_ != "NOUN":
+        return None
     words = _slot_words()
     if lemma(whole) in _lexicons()[1] or lemma(whole) in _lexicons()[2] or lemma(whole) in words["descriptive"] \
             or normal_noun(whole) in words["containers"] or lemma(whole) in MEASURE_UNITS:
