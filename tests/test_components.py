@@ -1053,11 +1053,14 @@ def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject)
     ("The agency has since counted 243 aftershocks.", "243", "snapshot", True),
     ("AFAD says it has recorded 78 aftershocks since the main shock.", "78", "snapshot", True),
     ("In Shika, Tsugumasa Mihara, 73, was standing in a line.", "73", "snapshot", False),
+    ("President Erdogan says 912 people have died in Turkey.", "912 people", "snapshot", True),
+    ("He said 3,549 people had been killed in Turkey.", "3,549 people", "snapshot", False),
     # Where the count's verb happened narrows it; which one an elided noun is, too.
     ("Koca said that 1,647 people had been killed in Hatay alone.", "1,647 people", "mods", ["hatay"]),
     ("The strongest, of magnitude 6.7, came 15 minutes later.", "6.7", "mods", ["strong", "value"]),
     # A share is of what has it, not of "cent".
     ("Turnout was just under 60 per cent, the lowest since 2001.", "just under 60 per cent", "subject", "turnout"),
+    ("The Conservatives fell to 23.7%, their worst result.", "23.7%", "subject", None),
     # What another instance carries is counted apart; so are the people a whole is made of.
     ("A second Il-76 carrying 80 prisoners was flying behind it.", "80 prisoners", "mods", ["another"]),
     ("The plane carried 65 prisoners.", "65 prisoners", "mods", []),

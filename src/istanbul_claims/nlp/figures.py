@@ -269,6 +269,10 @@ def _snapshot(num: Token) -> bool:
     # "has since counted 243 aftershocks", "has recorded 78 aftershocks since the main shock": so far.
     so_far = any(c.lower_ == "since" for c in verb.children) and any(
         c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+    # "912 people have died", "at least 55 people have died": a toll in the present perfect is the toll
+    # so far, which rises by the hour.
+    so_far = so_far or _lexicons()[1].get(lemma(verb)) in words["toll_frames"] and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
     return tally or so_far or any(c.dep_ == "advmod" and c.lower_ in words["snapshot"] for c in verb.children)
 
 
@@ -652,8 +656,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         chain = [head, *ancestors(num)] if head != (counted or num) else list(ancestors(num))
         of_noun = of_object(counted or num)
         for token in ([of_noun] if of_noun is not None else []) + chain:
-            # "just under 60 per cent": "cent" is the unit's word, not what it is a share of.
-            if token.pos_ in ("NOUN", "PROPN") and lemma(token) not in MEASURE_UNITS and token.lower_ != "cent":
+            # "just under 60 per cent", "23.7%": "cent" and "%" are the unit's words, not what it is a share of.
+            if token.pos_ in ("NOUN", "PROPN") and lemma(token) not in MEASURE_UNITS and token.lower_ not in ("cent", "%"):
                 noun = token
                 break
             if token.pos_ in ("VERB", "AUX"):
