@@ -25,7 +25,7 @@ test: install
 
 # One line per event (the seeds, each tests/corpus event), then all of them in one folder.
 eval: install
-	$(BIN)/python tests/corpus/evaluate.py --eval-dir $(EVAL_DIR)
+	$(BIN)/python tests/corpus/evaluate.py --eval-dir $(EVAL_DIR) $(EVAL_ARGS)
 
 check: install
 	$(BIN)/claims check seeds/
