@@ -540,6 +540,9 @@ def test_an_age_after_a_titled_name_is_the_persons_not_the_titles(parse):
 @pytest.mark.parametrize(("text", "span", "owner"), [
     ("Ivo Marr flew home. The 51-year-old pilot told reporters he was ill.", "51-year-old", "ivo marr"),
     ("Who is Ivo Marr? He is a 30-year-old Marine veteran from Granbury, Texas.", "30-year-old", "ivo marr"),
+    # A possessor's kin is someone else: the age is the mother's.
+    ("Fogel's 95-year-old mother, Malphine, had been waiting for this night.", "95-year-old", "malphine"),
+    ("Fogel's 95-year-old mother had been waiting.", "95-year-old", "fogel's mother"),
     # The person among the names, not the places.
     ("Ivo Marr was freed. Marr, the 30-year-old from Granbury, Texas, spent years in jail.", "30-year-old",
      "ivo marr"),

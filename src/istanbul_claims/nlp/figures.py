@@ -398,7 +398,10 @@ def _age_owner(span: Span, num: Token) -> str | None:
         return last_person(old).lower() or None
     if noun is None:
         return None
-    phrase = list(noun.subtree)
+    # "Fogel's 95-year-old mother, Malphine": the age is the mother's, not the possessor's.
+    possessor = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    owned = set(possessor.subtree) if possessor is not None else set()
+    phrase = [t for t in noun.subtree if t not in owned]
 
     def named(t: Token) -> bool:
         # "an 18-year-old Syrian" names nobody: a people's word after an article is no name.
@@ -420,6 +423,8 @@ def _age_owner(span: Span, num: Token) -> str | None:
     names = [t.text for t in phrase if named(t) and not is_place(t)]
     if names:
         return " ".join(names).lower()
+    if possessor is not None:
+        return f"{possessor.text}'s {noun.lower_}".lower()  # "Fogel's 95-year-old mother"
     between = list(ancestors(num, limit=4))
     between = between[:next((k for k, t in enumerate(between) if t.i == noun.i), len(between))]
     if any(c.lower_ == "the" for c in noun.children) and noun.dep_ in _NOMINAL_DEPS \
