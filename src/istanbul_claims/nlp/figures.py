@@ -101,7 +101,10 @@ def modifiers(noun: Token) -> tuple[str, ...]:
     # "five seats in Scotland": the named place after the noun narrows it too.
     places = {g.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > noun.i
               for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and is_place(g)}
-    return tuple(sorted(out | _state(noun) | places))
+    # "45 people with Spanish surnames": what they have says which of them.
+    having = {normal_noun(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > noun.i
+              for g in c.children if g.dep_ == "pobj" and normal_noun(g)}
+    return tuple(sorted(out | _state(noun) | places | having))
 
 
 def _antecedent_modifiers(noun: Token) -> tuple[str, ...]:
@@ -726,8 +729,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
                 return out
     if noun is None:
         return out
-    if num.dep_ == "nummod" and num.head == noun and num.lower_ in ("two", "2") and any(c.dep_ == "det" and c.lower_ == "the"
-                                                                  for c in noun.children):
+    the_pair = num.dep_ == "nummod" and num.head == noun and num.lower_ in ("two", "2")
+    if the_pair and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         # "beyond the two countries", "the two leaders met": the pair named before, a reference, not a count.
         return out
     # "Ten people boarded ..., 13 were flown to Germany": the first of groups a sentence splits a whole into.
@@ -736,21 +739,13 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     out["part"] = not out["partial"] and (split or _is_part(noun))
     out["subject"] = normal_noun(noun)
     out["mods"] = list(modifiers(noun) or _antecedent_modifiers(noun))
-    places = _places_of_verb(num)
-    if places:
-        # "1,647 people had been killed in Hatay alone" is not "3,549 people killed in Turkey".
-        out["mods"] = sorted({*out["mods"], *places})
-    if (whose := _belongs_to(noun)) is not None:
-        # "a community of about 12,000 people": the people of the community, not some that did something.
-        out["mods"] = sorted({*out["mods"], whose})
-    if _carried_by_another(noun):
-        out["mods"] = sorted({*out["mods"], "another"})
-    if (holder := _holder(noun)) is not None:
-        out["mods"] = sorted({*out["mods"], holder})
-    if (host := _located(noun)) is not None:
-        # "97,000 residents in nine prefectures", "20,000 homes in four prefectures": places counted by
-        # what is found there.
-        out["mods"] = sorted({*out["mods"], host})
+    # Beyond the noun's own modifiers, what else narrows the count: where its verb happened ("killed in
+    # Hatay"), the whole it makes up ("a community of 12,000 people"), another instance carrying it ("a
+    # second Il-76 carrying 80"), whose it is ("the BJP has 240 seats"), what is in the areas it counts
+    # ("97,000 residents in nine prefectures").
+    narrowing = [*_places_of_verb(num), _belongs_to(noun), "another" if _carried_by_another(noun) else None,
+                 _holder(noun), _located(noun)]
+    out["mods"] = sorted({*out["mods"], *(word for word in narrowing if word)})
     doc = num.doc
     named = num.i == noun.i + 1 or num.i == noun.i + 2 and doc[noun.i + 1].lower_ == "of"
     if unit is None and noun.tag_ == "NN" and (named or "." in num.text):
