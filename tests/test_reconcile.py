@@ -850,3 +850,14 @@ def test_a_follow_up_stays_with_its_own_day_when_others_report_it(own_day_report
     claims += [fig(f"crash{i}", f"s{i + 2}", 379, 379, event="2024-01-02").model_copy(update={"doc_event": "2024-01-02"})
                for i in range(own_day_reports)]
     assert canonical_events(claims)[label] == event
+
+
+@pytest.mark.parametrize(("label", "placed"), [
+    ("range:2015-03-01..2015-03-31", "2015-03-24"),  # "last month's crash": the one event of that month
+    ("range:2015-01-01..2015-12-31", "?"),           # "in 2015": no one event of a year
+])
+def test_a_period_places_a_figure_on_its_one_event_only_up_to_a_month(label, placed):
+    from istanbul_claims.reconcile import canonical_events
+    claims = [fig("crash", "s0", 150, 150, event="2015-03-24").model_copy(update={"doc_event": "2015-03-24"}),
+              fig("recap", "s1", 298, 298, event=label).model_copy(update={"doc_event": "2019-09-07"})]
+    assert canonical_events(claims)[label] == placed

@@ -667,6 +667,8 @@ def contradiction_id(event: str, what: str, kind: str, sides: list[list[Claim]])
     return f"x-{_stable(event, what, kind, *sorted(str(_side_label(kind, side[0])) for side in sides))}"
 
 
+# The longest period ("last month") that places what it dates on the one event day a folder has in it.
+RANGE_PLACE_DAYS = 31
 # Reports that make a day an event of its own, which a follow-up report of that day stays with.
 OWN_EVENT_REPORTS = 2
 
@@ -676,8 +678,8 @@ def canonical_events(claims: Iterable[Claim], others: Outline = ()) -> dict[str,
     articles state for their own events; a follow-up report joins the earlier day it names when another
     article states that day as its event, unless two other articles state its own day as theirs; an
     article known only by its date line joins the latest such day up to REF_SNAP_DAYS before it; an
-    earlier period ("last month") joins the one stated day inside it, and stays unplaced when there are
-    none or several. `others` adds the events of claims not given."""
+    earlier period up to a month ("last month") joins the one stated day inside it, and stays unplaced
+    when there are none or several, or when it is longer. `others` adds the events of claims not given."""
     pairs = {(c.event, c.doc_event) for c in claims} | {(event, doc_event) for _, event, doc_event in others}
     labels = {e for e, _ in pairs} | {d for _, d in pairs if d}
     stated = sorted({event_day(d) for _, d in pairs if d and not d.startswith(("ref:", "follow:"))})
@@ -699,7 +701,10 @@ def canonical_events(claims: Iterable[Claim], others: Outline = ()) -> dict[str,
         elif label.startswith("range:"):
             lo, hi = (dt.date.fromisoformat(x) for x in label.removeprefix("range:").split(".."))
             inside = [d for d in stated if lo <= d <= hi]
-            out[label] = inside[0].isoformat() if len(inside) == 1 else "?"
+            # "Last month's round" is the one round of that month; "in 2015" names no one event of a
+            # year (the downing of MH17 recalled beside a 2015 air crash in the same folder).
+            placed = len(inside) == 1 and (hi - lo).days <= RANGE_PLACE_DAYS
+            out[label] = inside[0].isoformat() if placed else "?"
         else:
             out[label] = label
     return out
