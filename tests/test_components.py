@@ -1078,6 +1078,8 @@ def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject)
     ("They counted the ten foreigners and the 56 sent to Russia.", "56", "subject", None),
     ("The deal also reached far beyond the two countries.", "two countries", "subject", None),
     ("Four countries hosted the handover.", "Four countries", "subject", "country"),
+    # The rest of a whole is some of it.
+    ("They came from Iran, China and nine other countries.", "nine other countries", "partial", True),
     # What people have says which of them.
     ("Madrid said 45 people with Spanish surnames were on the passenger list.", "45 people", "mods", ["surname"]),
 ])

@@ -733,8 +733,10 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     if the_pair and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         # "beyond the two countries", "the two leaders met": the pair named before, a reference, not a count.
         return out
-    # "Ten people boarded ..., 13 were flown to Germany": the first of groups a sentence splits a whole into.
-    out["partial"] = out["partial"] or _splits_a_whole(noun)
+    # "Ten people boarded ..., 13 were flown to Germany": the first of groups a sentence splits a whole into;
+    # "one each from nine other countries": the rest of a whole, a word of `partial` after the number.
+    out["partial"] = out["partial"] or _splits_a_whole(noun) or any(
+        c.dep_ == "amod" and c.i > num.i and lemma(c) in words["partial"] for c in noun.children)
     # "270 soldiers and 120 civilians", "390, including 120 civilians": parts of a total.
     out["part"] = not out["partial"] and (split or _is_part(noun))
     out["subject"] = normal_noun(noun)
