@@ -99,8 +99,7 @@ def modifiers(noun: Token) -> tuple[str, ...]:
                 and any(t.is_alpha and not t.like_num and t.lower_ not in ("and", "a") for t in words):
             out.add("".join(t.lower_ for t in words))
     # "five seats in Scotland": the named place after the noun narrows it too.
-    places = {g.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > noun.i
-              for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and is_place(g)}
+    places = set(_named_places_in(noun, after=True))
     # "45 people with Spanish surnames": what they have says which of them.
     having = {normal_noun(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > noun.i
               for g in c.children if g.dep_ == "pobj" and normal_noun(g)}
@@ -766,13 +765,17 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     return out
 
 
+def _named_places_in(head: Token, after: bool = False) -> list[str]:
+    """Named places in an "in" phrase on `head` ("five seats in Scotland", "killed in Hatay"), only those
+    after it when `after`."""
+    return [g.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ == "in" and (c.i > head.i or not after)
+            for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and is_place(g)]
+
+
 def _places_of_verb(num: Token) -> list[str]:
     """Named places the count's own verb happened in ("killed in Hatay")."""
     verb = governing_verb(num)
-    if verb is None:
-        return []
-    return [g.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-            for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and is_place(g)]
+    return _named_places_in(verb) if verb is not None else []
 
 
 def _belongs_to(noun: Token) -> str | None:
