@@ -963,6 +963,10 @@ def test_a_count_per_unit_of_time_is_a_rate(parse, text, span, rate):
     ("The coast guard said 78 people died.", "78 people", "done"),
     ("The sides had settled on a new exchange of 1,200 prisoners from each side.", "1,200 prisoners from each side",
      "agreed"),
+    ("The main result was a new prisoner exchange: twelve hundred prisoners from each side.",
+     "twelve hundred prisoners from each side", "agreed"),
+    ("The new exchange was carried out on Friday: 84 prisoners from each side.", "84 prisoners from each side",
+     "done"),
 ])
 def test_a_count_someone_believes_is_an_estimate(parse, text, span, status):
     assert figures(parse(text))[span]["status"] == status

@@ -1112,11 +1112,14 @@ def status_of(num: Token) -> str:
         for status in ("proposed", "rejected", "agreed", "estimated"):
             if word in words[status] and token.pos_ in ("VERB", "NOUN", "ADJ"):
                 return status
+            if word == "be" and any(lemma(c) in words[status] for c in token.children if c.dep_ == "nsubj"):
+                # "the main result was a new exchange: 1,200 each": what the subject names is the status.
+                return status
         if token.pos_ in ("VERB", "AUX") and any(lemma(c) in words["future"] for c in token.children
                                                   if c.dep_ in ("aux", "auxpass")):
             future = True
         coordinated = coordinated or token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
-        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and not _after_colon(token):
             # "the talks on May 16, a meeting of little more than an hour": an appositive describes its
             # noun; a deal or plan the sentence names around it does not make it agreed.
             break
@@ -1125,6 +1128,11 @@ def status_of(num: Token) -> str:
             # own fact; what the main clause says of its noun does not reach into it.
             break
     return "agreed" if future else "done"
+
+
+def _after_colon(token: Token) -> bool:
+    """An appositive spelled out after a colon ("a new exchange: 1,200 each") is its head itself."""
+    return any(c.text == ":" and token.head.i < c.i < token.i for c in token.head.children)
 
 
 def _clause(token: Token) -> list[Token]:
