@@ -1200,3 +1200,30 @@ def test_a_sum_after_the_days_of_a_story_is_of_the_whole_story(parse):
     sentences = parse(text, reference="2025-05-26")._.sentences
     assert sentences[1]["event"] == "2025-05-24"
     assert sentences[2]["event"] == sentences[2]["doc_event"]
+
+
+@pytest.mark.parametrize(("text", "span", "mods"), [
+    # Whoever the text names as having a share of a vote holds it, however it is written...
+    ("Maria Lenz won 40.5 per cent of the vote.", "40.5 per cent", ["maria lenz"]),
+    ("Early counts put Maria Lenz on 42.9 per cent and Tom Hale on 33 per cent.", "33 per cent", ["tom hale"]),
+    ("Maria Lenz took 50.9% of the votes, against 49.1% for Tom Hale.", "49.1%", ["tom hale"]),
+    ("Tom Hale drew 3,690,466 votes, or 26.46 per cent.", "26.46 per cent", ["tom hale"]),
+    ("The Greens won 12 seats on 23.7 per cent of the vote.", "23.7 per cent", ["greens"]),
+    ("Labour's share of the vote was 33.7 per cent.", "33.7 per cent", ["labour"]),
+    ("Lenz's share fell short of the 57.1 per cent with which Tom Hale won in 2020.", "57.1 per cent",
+     ["tom hale"]),
+])
+def test_a_share_of_a_vote_is_its_holders(parse, text, span, mods):
+    figure = figures(parse(text))[span]
+    assert (figure["subject"], figure["mods"]) == ("share", mods)
+
+
+@pytest.mark.parametrize(("text", "span", "subject"), [
+    # ...a share of a vote nobody is named as having compares with nothing...
+    ("The winner took 40.5 per cent of the vote.", "40.5 per cent", None),
+    # ...and other shares are of what they are of.
+    ("Turnout in Scotland was about 59 per cent.", "about 59 per cent", "turnout"),
+    ("Lai took 40 per cent of the vote. Turnout was just under 70 per cent.", "just under 70 per cent", "turnout"),
+])
+def test_a_share_with_no_holder_is_of_what_it_is_of(parse, text, span, subject):
+    assert figures(parse(text))[span]["subject"] == subject

@@ -264,6 +264,9 @@ def test_undated_events_are_placed_only_when_one_stated_event_fits(label, placed
     ({"lo": 1200, "status": "agreed"}, {"lo": 250, "status": "done"}),
     # Different nouns of one class share a cluster but never contradict.
     ({"lo": 390, "subject": "person"}, {"lo": 270, "subject": "prisoner"}),
+    # Two holders' shares of a vote.
+    ({"lo": 40.05, "subject": "share", "unit": "percent", "mods": ["lai"]},
+     {"lo": 33.49, "subject": "share", "unit": "percent", "mods": ["hou"]}),
 ])
 def test_slots_that_differ_never_contradict(a, b):
     def make(doc, spec):
@@ -272,6 +275,14 @@ def test_slots_that_differ_never_contradict(a, b):
         return claim.model_copy(update={"value": value})
 
     assert kinds([make("a", a), make("b", b)]) == []
+
+
+def test_one_holders_shares_of_a_vote_contradict():
+    claims = [fig(doc, f"s{doc}", n, n, subject="share", unit="percent").model_copy(deep=True) for doc, n in
+              (("a", 34.7), ("b", 33.7))]
+    for claim in claims:
+        claim.value.mods = ["labour"]
+    assert kinds(claims) == ["numeric"]
 
 
 def test_more_values_than_sides_allow_is_not_a_dispute():

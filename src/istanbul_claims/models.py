@@ -54,6 +54,9 @@ class Document(BaseModel):
 # happening, never compared.
 UNKNOWN_FRAME = "?"
 PERSONAL = frozenset({"sentence", "custody"})
+# A share of a vote, held by the name in its modifiers ("Lai won 40 per cent"): what happened to it
+# (won, took, was given) is no frame of its own.
+SHARE = "share"
 
 
 def event_day(label: str) -> dt.date:

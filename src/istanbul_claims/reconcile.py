@@ -16,6 +16,7 @@ from functools import cache
 from . import aliases, numbers, rules
 from .models import (
     PERSONAL,
+    SHARE,
     UNKNOWN_FRAME,
     ActorClaim,
     Claim,
@@ -116,12 +117,12 @@ def slot(claim: FigureClaim) -> tuple | None:
     # talks" last as long, so modifiers narrow only counts, where a person was held ("12 years in
     # American prisons" is not "14 years behind bars") and what is how far from somewhere (the jet, the
     # localiser: a report naming neither may mean either).
-    mods = tuple(v.mods) if kind in ("count", "age") or v.subject in PERSONAL or _is_distance(v) \
+    mods = tuple(v.mods) if kind in ("count", "age") or v.subject in PERSONAL | {SHARE} or _is_distance(v) \
         or kind.startswith("time@") else tuple(m for m in v.mods if m in _side_occasions())
     # How long something took is its duration whatever the verb ("lasted", "ran for", "took").
     frame = "duration" if kind == "duration" and v.frame is None else v.frame
     subject = v.subject
-    if personal or kind == "length" or kind.startswith("money"):
+    if personal or kind == "length" or kind.startswith("money") or subject == SHARE:
         # A person's age or term is theirs, a thing's size its own ("the 1.7-mile bridge opened in
         # 1977") and an amount of money what it is ("the $6bn reached Qatar", "Iran gets access to $6
         # billion"), whatever the sentence says happened.

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import aliases, numbers, rules
-from ..models import UNKNOWN_FRAME
+from ..models import SHARE, UNKNOWN_FRAME
 from . import scope
 from .people import PERSON_PRONOUNS, is_place, last_person, people_in, person_named, who
 from .util import ancestors, doc_text, governing_verb, lemma, lemmas, of_object, speech_verbs
@@ -685,6 +685,9 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
             # "The Dali, a 984-foot container vessel": the size of the thing the name names, as in "The
             # Dali, 984 feet long".
             noun = noun.head
+    if unit == "percent" and (share := _vote_share(num, noun, counted)) is not None:
+        out["subject"], out["mods"] = share
+        return out
     if noun is None and counted is None and _destinations(num) and (noun := _elided_noun(num)) is not None:
         # "Ten people boarded ..., 13 were flown to Germany and three to Washington": the people of the
         # first clause, narrowed by where each group went, some of a whole. ("Ten died and 12 were hurt"
@@ -765,6 +768,75 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     return out
 
 
+def _vote_share(num: Token, noun: Token | None, counted: Token | None) -> tuple[str | None, list[str]] | None:
+    """A share of a vote is its holder's: ("share", [holder, narrowing words of the vote]), or (None, [])
+    when no holder is clear (it compares with nothing); None for other shares ("turnout was 71 per cent").
+    A name before the share is the holder even where the parse hangs it elsewhere ("Lai 40.7 per cent,
+    Hou 33.3 per cent", "Hou on 33 per cent")."""
+    words = _slot_words()
+    unit = num.head if num.dep_ == "nummod" else next((c for c in num.children if c.dep_ in ("prep", "pobj")), num)
+    unit = next((g for g in unit.children if g.dep_ == "pobj"), unit) if unit.dep_ == "prep" else unit
+    # A capitalised noun no actor covers is a noun, and so is what a copula says the share is ("Turnout was
+    # 71 per cent", opening a sentence).
+    of_what = next((t for t in (noun, of_object(unit), counted) if t is not None and (
+        t.pos_ != "PROPN" or _name_at(t) is None or t.dep_ == "nsubj" and lemma(t.head) == "be")), None)
+    if of_what is not None and lemma(of_what) not in words["vote_words"]:
+        return None  # "a third of Russia's bombers"
+    holder = _share_holder(num, unit)
+    if holder is None:
+        return None, []
+    narrowing = list(modifiers(of_what)) if of_what is not None and lemma(of_what) not in ("share", "cent", "%") else []
+    return SHARE, sorted({holder, *narrowing})
+
+
+def _share_holder(num: Token, unit: Token) -> str | None:
+    """The first named actor among the places a share's holder is written, nearest first."""
+    return next((name for token in _share_holders(num, unit) if (name := _name_at(token))), None)
+
+
+def _share_holders(num: Token, unit: Token):
+    doc, words = num.doc, _slot_words()
+    before = doc[num.i - 1] if num.i > num.sent.start else None
+    if before is not None and before.lower_ in ("on", "at", "with") and num.i - 2 >= num.sent.start:
+        before = doc[num.i - 2]
+    if before is not None and before.pos_ == "PROPN":
+        yield before
+    # "33.4 per cent for Hou Yu-ih"
+    after = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
+    if after is not None and after.lower_ == "for":
+        yield from (g for g in after.children if g.dep_ == "pobj" and g.pos_ == "PROPN")
+        if after.i + 1 < len(doc) and doc[after.i + 1].pos_ == "PROPN":
+            yield doc[after.i + 1]
+    # "Lai's 40 per cent"; "Lai won 40 per cent", "drew 3.7 million votes, or 26.5 per cent"; "the tally
+    # gives Lai 40 per cent"; "the 57.1 per cent with which Tsai won".
+    yield from (c for c in unit.children if c.dep_ == "poss" and c.pos_ == "PROPN")
+    held = unit if num.dep_ == "nummod" else num
+    while held.dep_ in ("conj", "appos") and held.head is not held:
+        held = held.head
+    verb = held.head if held.dep_ in ("dobj", "pobj", "attr") else None
+    taking = words["share_verbs"] | words["holding_verbs"]
+    if verb is not None and verb.lower_ in ("with", "on") and verb.head.pos_ in ("VERB", "AUX"):
+        # "finished third with 20 per cent", "won 121 seats on 23.7 per cent"
+        verb = verb.head if verb.lower_ == "on" or lemma(verb.head) in taking | words["ranking_verbs"] else None
+        taking = {lemma(verb)} if verb is not None else taking
+    if verb is not None:
+        deps = ("nsubj",) if lemma(verb) in taking else ("dative",) if lemma(verb) in words["giving_verbs"] else ()
+        yield from (c for c in verb.children if c.dep_ in deps and c.pos_ == "PROPN")
+    for clause in (c for c in unit.children if c.dep_ == "relcl" and lemma(c) in taking):
+        yield from (c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PROPN")
+    if held.dep_ == "attr" and lemma(held.head) == "be":
+        # "Labour's share of the vote was 33.7 per cent"
+        shares = (c for c in held.head.children if c.dep_ == "nsubj" and lemma(c) in words["vote_words"])
+        yield from (p for c in shares for p in c.children if p.dep_ == "poss" and p.pos_ == "PROPN")
+
+
+def _name_at(token: Token) -> str | None:
+    """The actor a proper-noun token names, as the article gives it ("Hou" after "Hou Yu-ih" is Hou
+    Yu-ih); None where it names none ("Turnout" opening a sentence)."""
+    names = [a["name"] for a in token.doc._.actors or [] if a["start"] <= token.idx < a["end"]]
+    return names[0].lower() if names else None
+
+
 def _named_places_in(head: Token, after: bool = False) -> list[str]:
     """Named places in an "in" phrase on `head` ("five seats in Scotland", "killed in Hatay"), only those
     after it when `after`."""
@@ -816,7 +888,7 @@ def _holder(noun: Token) -> str | None:
     """The name whose counted things they are: the named subject of a verb of having ("the BJP has 240
     seats", "Congress won 99 seats") or of the verb a "with" hangs on ("the Samajwadi Party became
     third with 37 seats")."""
-    if noun.dep_ == "dobj" and lemma(noun.head) in _slot_words()["holding_verbs"]:
+    if noun.dep_ == "dobj" and lemma(noun.head) in _slot_words()["holding_verbs"] | _slot_words()["share_verbs"]:
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "with" \
             and lemma(noun.head.head) in _slot_words()["ranking_verbs"]:
@@ -827,7 +899,7 @@ def _holder(noun: Token) -> str | None:
         name = next((t for t in [subject, *subject.children] if t.pos_ == "PROPN" and t.dep_ in (
             "nsubj", "appos", "compound") and (t is subject or t.head == subject)), None)
         if name is not None:
-            return " ".join(t.lower_ for t in name.subtree if t.pos_ == "PROPN")
+            return _name_at(name) or " ".join(t.lower_ for t in name.subtree if t.pos_ == "PROPN")
     return None
 
 
