@@ -19,6 +19,9 @@ INF = None
     [
         ("The convoy carried 2,500 tonnes of grain.", "2,500 tonnes", 2500, 2500),
         ("Officials counted 1.5 million displaced people.", "1.5 million displaced people", 1_500_000, 1_500_000),
+        # A fraction of a scale is one number, not a share and then a million.
+        ("Insurance covers a quarter of a million dollars.", "a quarter of a million dollars", 250_000, 250_000),
+        ("Half a million people fled.", "Half a million people", 500_000, 500_000),
         ("Nineteen thousand five hundred votes were cast.", "Nineteen thousand five hundred", 19500, 19500),
         ("The mission lasted twenty-five days.", "twenty-five days", 25, 25),
         ("A 4-5 week pause was floated.", "4-5 week", 4, 5),
@@ -208,6 +211,15 @@ def test_a_unit_after_a_bound_cue_counts_one(text, span, hi, unit):
 def test_grams_are_a_mass_in_kilograms():
     from istanbul_claims.numbers import base_value
     assert base_value(500, "gram") == ("mass", 0.5)
+
+
+@pytest.mark.parametrize(("text", "vague"), [
+    ("Strong jolts hit the city around midday.", True),  # a part of the day
+    ("The quake hit at noon.", False),
+    ("It struck at about 2 am.", False),  # a reading of the clock, a quarter of an hour either way
+])
+def test_a_named_time_said_loosely_is_vague(text, vague):
+    assert find_figures(text)[0].vague is vague
 
 
 def test_bound_cue_on_a_vague_quantity_keeps_its_side():

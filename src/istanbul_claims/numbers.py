@@ -139,6 +139,21 @@ def _bases() -> dict[str, tuple[str, float]]:
     return {unit: (dim, float(factor)) for unit, (dim, factor) in rules.cues()["numbers"]["base"].items()}
 
 
+# What a scale word multiplies by, for a fraction of it ("a quarter of a million").
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _idioms(cfg: dict) -> dict[str, float]:
+    """Number phrases by value: the configured ones ("a dozen") and a fraction of a scale ("half a million",
+    "a quarter of a million": 250,000, never a quarter and then a million)."""
+    out = {k.lower(): float(v) for k, v in cfg["words"]["idioms"].items()}
+    for fraction, (n, d) in cfg["fractions"].items():
+        for scale, size in _SCALES.items():
+            for joint in (" of a ", " a "):
+                out[f"{fraction.lower()}{joint}{scale}"] = n / d * size
+    return out
+
+
 @cache
 def _grammar() -> _Grammar:
     cfg = rules.cues()["numbers"]
@@ -150,7 +165,8 @@ def _grammar() -> _Grammar:
     # Letters glued to digits make a code or an ordinal ("7C2216", "5th", "1990s"), except a unit ("10km").
     glued = rf"(?!(?!(?:{attached})(?![^\W\d_]))[^\W\d_])"
     digits = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+(?:{scale_w})\b)?(?![\d:])(?!,\d){glued}"
-    idioms = _alt(words["idioms"])
+    idiom_values = _idioms(cfg)
+    idioms = _alt(idiom_values)
     num = rf"(?:{digits}|\b(?:{idioms})\b|{word_num})"
     # A number that opens a figure must not continue a code, time, model name or price ("Su-34", "$5").
     lead = r"(?<![\w.,/:@$\u00a3\u20ac\u00a5#-])"
@@ -250,7 +266,7 @@ def _grammar() -> _Grammar:
     # by one of their second words ("a" before "few", "hour"..., never "a" alone).
     openers: dict[str, set[str] | None] = {w: None for w in ["between", "from", *words["units"], *words["tens"],
                                                              *words["scales"]]}
-    phrases = [*words["idioms"], *vague, *zero["pronouns"], *zero["determiners"], *cfg["single"]["phrases"],
+    phrases = [*idiom_values, *vague, *zero["pronouns"], *zero["determiners"], *cfg["single"]["phrases"],
                *fractions, *time_cfg["words"], *(f"{a} {u}" for a in ("a", "an") for u in words["one_units"])]
     for phrase in phrases:
         first, *rest = re.split(r"[\s-]+", phrase.lower())
@@ -273,7 +289,7 @@ def _grammar() -> _Grammar:
         after={k.lower(): v for k, v in cfg["after"].items()},
         approximate=frozenset(w.lower() for w in cfg["approximate"]),
         units=unit_map,
-        idioms={k.lower(): v for k, v in words["idioms"].items()},
+        idioms=idiom_values,
         particle_verbs=frozenset(w.lower() for w in cfg["fillers"]["particle_verbs"]),
         base=base,
         smaller=smaller,
@@ -314,7 +330,7 @@ def number_value(text: str) -> float | None:
             value = float(m[1].replace(",", ""))
         except ValueError:
             return None
-        scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get(m[2] or "", 1)
+        scale = _SCALES.get(m[2] or "", 1)
         return value * scale
     try:
         return float(text2num(words, "en"))
@@ -504,7 +520,10 @@ def _read_clock(m, text, g, cue):
     if tz is None and _CONVERTED.search(text[max(0, m.start() - 8):m.start()]) \
             and (place := _IN_PLACE.match(text, m.end())):
         tz = g.zones.get(f"{place[1]} time", place[1])
-    return _Read(t[0], t[0], m.span(name), m.end(), unit="time", tz=tz, numeric=False)
+    # "Around midday" is a part of the day, not a reading of the clock: too loose to dispute "11:11".
+    loose = name == "tw" and cue is not None and " ".join(cue["cue"].lower().split()) in g.approximate
+    return _Read(t[0], t[0], m.span(name), m.end(), unit="time", tz=tz, numeric=False, vague=loose,
+                 approximate=loose)
 
 
 def _read_clock_range(m, text, g, cue):
@@ -620,11 +639,17 @@ def _read_single(m, text, g, cue):
     return _Read(value, value, m.span("n"), m.end("n"))
 
 
+_OF_A_SCALE = re.compile(rf"\s+(?:of\s+)?an?\s+(?:{'|'.join(_SCALES)})\b", re.IGNORECASE)
+
+
 def _read_fraction(m, text, g, cue):
     if not cue and not m["of"]:
         return None  # "half" alone is rarely a share: "half a loaf", "halfway"
     if _previous_word(text, m.start("f")) in g.fraction_not_after:
         return None  # "the second half of the year"
+    if _OF_A_SCALE.match(text, m.end("f")):
+        return None  # "a quarter of a million": one number, read whole
+
     value = 100 * g.fractions[" ".join(m["f"].lower().split())]
     return _Read(value, value, m.span("f"), m.end("f"), unit="percent", numeric=False)
 
