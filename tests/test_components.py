@@ -478,6 +478,8 @@ def test_pipeline_runs_in_two_processes(nlp):
 @pytest.mark.parametrize(("text", "span", "field", "value"), [
     # What is counted is narrowed by its modifiers.
     ("Two crew members survived the crash.", "Two crew members", "mods", ["crew"]),
+    # "One ... all" is any one of them, no count.
+    ("Under Article 5 an attack on one member is an attack on all.", "one member", "subject", None),
     # Parts of a total never stand for the total.
     ("The bus carried 40 people, including 12 children.", "12 children", "part", True),
     ("Kyiv got back 270 soldiers and 120 civilians.", "270 soldiers", "part", True),

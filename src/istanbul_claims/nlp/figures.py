@@ -731,6 +731,9 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
                 return out
     if noun is None:
         return out
+    if num.lower_ == "one" and any(t.lower_ == "all" and t.pos_ == "PRON" and t.i > num.i for t in num.sent):
+        # "an attack on one member is an attack on all": any one of them, no count.
+        return out
     the_pair = num.dep_ == "nummod" and num.head == noun and num.lower_ in ("two", "2")
     if the_pair and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         # "beyond the two countries", "the two leaders met": the pair named before, a reference, not a count.
