@@ -214,8 +214,10 @@ def _interval(v: FigureValue) -> tuple[float, float, bool, bool]:
     hi = hi if hi is not None else (v.max if v.max is not None else float("inf"))
     lo_in, hi_in = v.min_inclusive, v.max_inclusive
     if v.approximate and measure(v).startswith("time@") and (v.min is None) != (v.max is None):
-        # "shortly before 8 am", "just after 9:30": within half an hour, on their side of it.
+        # "shortly before 8 am", "just after 9:30": within half an hour, on their side of it; the hour
+        # itself too, since "at 11:00" is often a rounded "11:04".
         lo, hi = (hi - NEAR_CLOCK, hi) if v.min is None else (lo, lo + NEAR_CLOCK)
+        lo_in = hi_in = True
     elif v.approximate and measure(v).startswith("time@"):
         # "About 9:07" is a few minutes either way, "around 9 am" a quarter of an hour.
         slack = CLOCK_SLACK_ROUND if (v.min or v.max or 0) % 15 == 0 else CLOCK_SLACK
