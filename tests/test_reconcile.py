@@ -874,3 +874,26 @@ def test_a_period_places_a_figure_on_its_one_event_only_up_to_a_month(label, pla
     claims = [fig("crash", "s0", 150, 150, event="2015-03-24").model_copy(update={"doc_event": "2015-03-24"}),
               fig("recap", "s1", 298, 298, event=label).model_copy(update={"doc_event": "2019-09-07"})]
     assert canonical_events(claims)[label] == placed
+
+
+@pytest.mark.parametrize(("a_forms", "other", "disputed"), [
+    # One length in two units ("the 190-foot (about 58-metre) bridge") is the article's one value...
+    ([dict(lo=190, hi=190, unit="foot"), dict(lo=58, hi=58, unit="metre", approx=True)], 85, True),
+    # ...but rising bounds are updates, and no side.
+    ([dict(lo=14, hi=None, unit="foot"), dict(lo=320, hi=None, unit="foot")], 85, False),
+])
+def test_one_value_given_in_several_forms_is_one_side(a_forms, other, disputed):
+    claims = [fig("a", f"form {i}", subject="bridge", frame=None, **form) for i, form in enumerate(a_forms)]
+    claims.append(fig("b", "other", other, other, unit="foot", subject="bridge", frame=None))
+    assert bool(kinds(claims)) is disputed
+
+
+def test_an_article_reading_a_vote_count_under_way_is_no_side():
+    def share(doc, n, snapshot=False):
+        claim = fig(doc, f"{n} s{doc}", n, n, subject="share", unit="percent", frame=None)
+        claim.value.mods, claim.value.snapshot = ["hou"], snapshot
+        return claim
+
+    claims = [share("live", 33.4, snapshot=True), share("live", 33.27), share("wire", 33.49)]
+    assert kinds(claims) == []
+    assert kinds(claims[1:]) == ["numeric"]

@@ -322,6 +322,7 @@ def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
     """Conflicting claim ids by (kind, slot). Claims are compared once per distinct value, not pairwise,
     so a slot of n claims with v distinct values costs n + v^2 comparisons."""
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    readings = _readings(members)
     for label, same_slot in _slots(members).items():
         # An article giving several values for one slot is reporting updates or several facts (a
         # running toll, a stage and a total); it is no side in a dispute about that slot.
@@ -334,9 +335,12 @@ def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
                     and sig[0] is None and any(o[0] is not None and o[1:3] == sig[1:3] for o in sigs)}
         for doc, sig in restated:
             values[doc].discard(sig)
+        for doc, sigs in values.items():
+            if len(sigs) > 1 and (one := _one_value(doc, sigs, same_slot)) is not None:
+                values[doc] = {one}
         groups: dict[tuple, list[Claim]] = defaultdict(list)
         for claim in same_slot:
-            if len(values[claim.doc]) == 1 and (claim.doc, _signature(claim)) not in restated:
+            if values[claim.doc] == {_signature(claim)} and (claim.doc, label) not in readings:
                 groups[_signature(claim)].append(claim)
         reps = list(groups.values())
         for i, a_claims in enumerate(reps):
@@ -355,6 +359,32 @@ def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
                 if kind:
                     kinds[(kind, label)].update(c.id for c in a_same + b_same)
     return kinds
+
+
+def _readings(members: list[Claim]) -> set[tuple[str, str]]:
+    """(doc, slot label) of each reading of a vote count under way an article gives ("the tally gives Hou
+    33.4 per cent"): its other shares for that holder are readings of the same count ("Hou 33.27 per
+    cent" under the next update), no side in a dispute. (A toll stated "now" beside another is already
+    the article's one value: tolls are read once more, not all along.)"""
+    out = set()
+    for c in members:
+        if isinstance(c, FigureClaim) and c.value.snapshot and c.value.subject == SHARE:
+            key = slot(c.model_copy(update={"value": c.value.model_copy(update={"snapshot": False})}))
+            if key is not None:
+                out.add((c.doc, repr(key)))
+    return out
+
+
+def _one_value(doc: str, sigs: set[tuple], claims: list[Claim]) -> tuple | None:
+    """The one value an article gives in several forms ("the 190-foot (about 58-metre) bridge"): the
+    signature of its most precise form, when every form is a two-sided value agreeing with every other;
+    else None. Bounds ("at least 14", later "at least 320") are updates, never one value."""
+    forms = [next(c for c in claims if c.doc == doc and _signature(c) == sig) for sig in sigs]
+    if not all(isinstance(c, FigureClaim) and c.value.min is not None and c.value.max is not None for c in forms) \
+            or any(compare_figures(a.value, b.value) for i, a in enumerate(forms) for b in forms[i + 1:]):
+        return None
+    best = min(forms, key=lambda c: (c.value.approximate, _interval(c.value)[1] - _interval(c.value)[0], c.id))
+    return _signature(best)
 
 
 def _other_agents(a: Claim, b: Claim) -> bool:
