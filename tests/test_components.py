@@ -1229,3 +1229,27 @@ def test_a_share_of_a_vote_is_its_holders(parse, text, span, mods):
 ])
 def test_a_share_with_no_holder_is_of_what_it_is_of(parse, text, span, subject):
     assert figures(parse(text))[span]["subject"] == subject
+
+
+@pytest.mark.parametrize(("text", "span", "snapshot"), [
+    # A count under way read out ("the tally gives", "it showed") is a moment of it; a result is not.
+    ("The preliminary count closed. It showed Maria Lenz with 59.4% of the vote, against 27.9% for Tom Hale.",
+     "27.9%", True),
+    ("Tom Hale finished second with 27.45%, or about 16.5 million votes.", "27.45%", False),
+])
+def test_a_share_read_from_a_count_under_way_is_a_snapshot(parse, text, span, snapshot):
+    assert figures(parse(text))[span]["snapshot"] is snapshot
+
+
+@pytest.mark.parametrize(("text", "span", "subject", "mods"), [
+    # Votes are someone's: said again after a share they are the share holder's...
+    ("Tom Hale finished second with 27.45%, or about 16.5 million votes.", "about 16.5 million", "vote",
+     ["tom hale"]),
+    # ...and nobody's compare with nothing.
+    ("More than 30 million votes had been counted by midnight.", "More than 30 million", None, []),
+    # "Labour won 411 seats and the Conservatives 121": the second count is not the first holder's.
+    ("Congress won 99 seats and its allies 35 seats.", "35", "seat", ["ally"]),
+])
+def test_votes_are_their_holders(parse, text, span, subject, mods):
+    figure = figures(parse(text))[span]
+    assert (figure["subject"], figure["mods"]) == (subject, mods)

@@ -687,6 +687,10 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
             noun = noun.head
     if unit == "percent" and (share := _vote_share(num, noun, counted)) is not None:
         out["subject"], out["mods"] = share
+        # "The preliminary count showed Sheinbaum with 59.4%", "the tally gives Lai 40 per cent": a
+        # reading of a count under way, which the next reading moves; "Lai won 40 per cent" is a result.
+        verb = governing_verb(num)
+        out["snapshot"] = verb is not None and lemma(verb) in _slot_words()["giving_verbs"]
         return out
     if noun is None and counted is None and _destinations(num) and (noun := _elided_noun(num)) is not None:
         # "Ten people boarded ..., 13 were flown to Germany and three to Washington": the people of the
@@ -751,8 +755,13 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     # second Il-76 carrying 80"), whose it is ("the BJP has 240 seats"), what is in the areas it counts
     # ("97,000 residents in nine prefectures").
     narrowing = [*_places_of_verb(num), _belongs_to(noun), "another" if _carried_by_another(noun) else None,
-                 _holder(noun), _located(noun)]
+                 holder := _holder(noun), _located(noun)]
     out["mods"] = sorted({*out["mods"], *(word for word in narrowing if word)})
+    if holder is None and lemma(noun) in _slot_words()["vote_words"]:
+        # Votes are someone's, like a share of them: "about 16.5 million votes" nobody is named as
+        # winning compares with nothing.
+        out["subject"] = None
+        return out
     doc = num.doc
     named = num.i == noun.i + 1 or num.i == noun.i + 2 and doc[noun.i + 1].lower_ == "of"
     if unit is None and noun.tag_ == "NN" and (named or "." in num.text):
@@ -814,7 +823,7 @@ def _share_holders(num: Token, unit: Token):
     # gives Lai 40 per cent"; "the 57.1 per cent with which Tsai won".
     yield from (c for c in unit.children if c.dep_ == "poss" and c.pos_ == "PROPN")
     held = unit if num.dep_ == "nummod" else num
-    while held.dep_ in ("conj", "appos") and held.head is not held:
+    while _restates(held):
         held = held.head
     verb = held.head if held.dep_ in ("dobj", "pobj", "attr") else None
     taking = words["share_verbs"] | words["holding_verbs"]
@@ -831,6 +840,13 @@ def _share_holders(num: Token, unit: Token):
         # "Labour's share of the vote was 33.7 per cent"
         shares = (c for c in held.head.children if c.dep_ == "nsubj" and lemma(c) in words["vote_words"])
         yield from (p for c in shares for p in c.children if p.dep_ == "poss" and p.pos_ == "PROPN")
+
+
+def _restates(token: Token) -> bool:
+    """The same quantity said again another way: "3.7 million votes, or 26.5 per cent" (never "Labour won
+    411 seats and the Conservatives 121")."""
+    return token.dep_ == "appos" or token.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "or" for c in (*token.head.children, *token.children))
 
 
 def _name_at(token: Token) -> str | None:
@@ -891,6 +907,8 @@ def _holder(noun: Token) -> str | None:
     """The name whose counted things they are: the named subject of a verb of having ("the BJP has 240
     seats", "Congress won 99 seats") or of the verb a "with" hangs on ("the Samajwadi Party became
     third with 37 seats")."""
+    while _restates(noun):
+        noun = noun.head  # "finished second with 27.45%, or about 16.5 million votes"
     if noun.dep_ == "dobj" and lemma(noun.head) in _slot_words()["holding_verbs"] | _slot_words()["share_verbs"]:
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "with" \
