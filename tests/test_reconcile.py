@@ -881,6 +881,8 @@ def test_a_period_places_a_figure_on_its_one_event_only_up_to_a_month(label, pla
     ([dict(lo=190, hi=190, unit="foot"), dict(lo=58, hi=58, unit="metre", approx=True)], 85, True),
     # ...but rising bounds are updates, and no side.
     ([dict(lo=14, hi=None, unit="foot"), dict(lo=320, hi=None, unit="foot")], 85, False),
+    # ...and so are near values in one unit, which may be two facts.
+    ([dict(lo=84, hi=85, unit="foot"), dict(lo=86, hi=87, unit="foot")], 70, False),
 ])
 def test_one_value_given_in_several_forms_is_one_side(a_forms, other, disputed):
     claims = [fig("a", f"form {i}", subject="bridge", frame=None, **form) for i, form in enumerate(a_forms)]

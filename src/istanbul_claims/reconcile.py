@@ -376,11 +376,13 @@ def _readings(members: list[Claim]) -> set[tuple[str, str]]:
 
 
 def _one_value(doc: str, sigs: set[tuple], claims: list[Claim]) -> tuple | None:
-    """The one value an article gives in several forms ("the 190-foot (about 58-metre) bridge"): the
-    signature of its most precise form, when every form is a two-sided value agreeing with every other;
-    else None. Bounds ("at least 14", later "at least 320") are updates, never one value."""
+    """The one value an article gives in several units ("the 190-foot (about 58-metre) bridge"): the
+    signature of its most precise form, when every form is a two-sided value in a unit of its own agreeing
+    with every other; else None. Bounds ("at least 14", later "at least 320") are updates, and values in
+    one unit ("lights went dark at about 1:24", "calls came at about 1:30") may be two facts."""
     forms = [next(c for c in claims if c.doc == doc and _signature(c) == sig) for sig in sigs]
     if not all(isinstance(c, FigureClaim) and c.value.min is not None and c.value.max is not None for c in forms) \
+            or len({c.value.unit for c in forms}) < len(forms) \
             or any(compare_figures(a.value, b.value) for i, a in enumerate(forms) for b in forms[i + 1:]):
         return None
     best = min(forms, key=lambda c: (c.value.approximate, _interval(c.value)[1] - _interval(c.value)[0], c.id))
