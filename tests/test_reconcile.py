@@ -865,6 +865,26 @@ def test_a_follow_up_stays_with_its_own_day_when_others_report_it(own_day_report
     assert canonical_events(claims)[label] == event
 
 
+@pytest.mark.parametrize(("crash_figures", "event"), [
+    # Two reports of another story on the follow-up's own day (they give three figures each, none of the
+    # explainer's, and quote nobody it quotes) make that day no event of the explainer's...
+    ([379, 367, 12], "2024-01-01"),
+    # ...where reports sharing its figures do.
+    ([379, 367, 48], "2024-01-02"),
+])
+def test_reports_of_another_story_vouch_for_no_day_of_a_follow_up(crash_figures, event):
+    from istanbul_claims.reconcile import canonical_events
+    label = "follow:2024-01-02<2024-01-01"
+
+    def report(doc, values, day):
+        return [fig(doc, f"{doc} {n}", n, n, event=day, subject="person").model_copy(update={"doc_event": day})
+                for n in values]
+
+    claims = report("quake", [48, 64, 120], "2024-01-01") + report("explainer", [48, 64, 120], label)
+    claims += report("crash1", crash_figures, "2024-01-02") + report("crash2", crash_figures, "2024-01-02")
+    assert canonical_events(claims)[label] == event
+
+
 @pytest.mark.parametrize(("label", "placed"), [
     ("range:2015-03-01..2015-03-31", "2015-03-24"),  # "last month's crash": the one event of that month
     ("range:2015-01-01..2015-12-31", "?"),           # "in 2015": no one event of a year

@@ -364,8 +364,8 @@ def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
 def _readings(members: list[Claim]) -> set[tuple[str, str]]:
     """(doc, slot label) of each reading of a vote count under way an article gives ("the tally gives Hou
     33.4 per cent"): its other shares for that holder are readings of the same count ("Hou 33.27 per
-    cent" under the next update), no side in a dispute. (A toll stated "now" beside another is already
-    the article's one value: tolls are read once more, not all along.)"""
+    cent" under the next update), no side in a dispute. Shares only: a toll an article gives "so far"
+    beside a settled one leaves the settled one its value."""
     out = set()
     for c in members:
         if isinstance(c, FigureClaim) and c.value.snapshot and c.value.subject == SHARE:
@@ -711,31 +711,45 @@ OWN_EVENT_REPORTS = 2
 def canonical_events(claims: Iterable[Claim], others: Outline = ()) -> dict[str, str]:
     """Each event label mapped to an absolute day, or "?" when it cannot be placed. The days are those
     articles state for their own events; a follow-up report joins the earlier day it names when another
-    article states that day as its event, unless two other articles state its own day as theirs; an
-    article known only by its date line joins the latest such day up to REF_SNAP_DAYS before it; an
+    article states that day as its event, unless two other articles of its story (`_same_story`) state
+    its own day as theirs; an article known only by its date line joins the latest day its story's
+    articles state up to REF_SNAP_DAYS before it; an
     earlier period up to a month ("last month") joins the one stated day inside it, and stays unplaced
     when there are none or several, or when it is longer. `others` adds the events of claims not given."""
+    claims = list(claims)
     pairs = {(c.event, c.doc_event) for c in claims} | {(event, doc_event) for _, event, doc_event in others}
     labels = {e for e, _ in pairs} | {d for _, d in pairs if d}
-    stated = sorted({event_day(d) for _, d in pairs if d and not d.startswith(("ref:", "follow:"))})
     own_days = {(c.doc, c.doc_event) for c in claims if c.doc_event} | {(doc, d) for doc, _, d in others if d}
-    reporters = Counter(event_day(d) for _, d in own_days if not d.startswith(("ref:", "follow:", "range:")))
+    reporters: dict[dt.date, set[str]] = defaultdict(set)
+    for doc, d in own_days:
+        if not d.startswith(("ref:", "follow:", "range:")):
+            reporters[event_day(d)].add(doc)
+    same_story = _same_story(claims)
+
+    def stated_for(docs: set[str]) -> list[dt.date]:
+        """The days other articles of these articles' story state as their own events."""
+        return sorted({day for day, by in reporters.items() if by and any(same_story(a, b) for a in docs for b in by)})
+
     out: dict[str, str] = {}
     for label in labels:
+        docs = {doc for doc, d in own_days if d == label}
         if label.startswith("follow:"):
             own, earlier = label.removeprefix("follow:").split("<")
-            known = [day for day in earlier.split(",") if dt.date.fromisoformat(day) in stated]
-            # A day that OWN_EVENT_REPORTS other reports give as their own event is an event of its own: a
-            # report on the runway collision that names "Monday's quake" stays with the collision.
-            ours = reporters[dt.date.fromisoformat(own)] >= OWN_EVENT_REPORTS
+            known = [day for day in earlier.split(",") if dt.date.fromisoformat(day) in reporters]
+            # A day that OWN_EVENT_REPORTS other reports of its story give as their own event is an event
+            # of its own: a report on the runway collision that names "Monday's quake" stays with the
+            # collision.
+            vouching = {b for b in reporters.get(dt.date.fromisoformat(own), ()) if any(same_story(a, b) for a in docs)}
+            ours = len(vouching - docs) >= OWN_EVENT_REPORTS
             out[label] = own if ours or not known else known[0]
         elif label.startswith("ref:"):
             day = event_day(label)
+            stated = stated_for(docs) if docs else sorted(reporters)
             near = [d for d in stated if dt.timedelta(0) <= day - d <= dt.timedelta(days=REF_SNAP_DAYS)]
             out[label] = (near[-1] if near else day).isoformat()
         elif label.startswith("range:"):
             lo, hi = (dt.date.fromisoformat(x) for x in label.removeprefix("range:").split(".."))
-            inside = [d for d in stated if lo <= d <= hi]
+            inside = [d for d in reporters if lo <= d <= hi]
             # "Last month's round" is the one round of that month; "in 2015" names no one event of a
             # year (the downing of MH17 recalled beside a 2015 air crash in the same folder).
             placed = len(inside) == 1 and (hi - lo).days <= RANGE_PLACE_DAYS
@@ -761,17 +775,41 @@ def _story_marks(claims: list[Claim], canon: dict[str, str]) -> dict[tuple[str, 
     often to tell events apart."""
     out: dict[tuple[str, str], set[tuple]] = defaultdict(set)
     for c in claims:
-        if c.kind != "figure":
-            continue
-        v = c.value
-        if v.owner and v.exact and v.personal:
-            out[(c.doc, canon[c.event])].add((v.owner, v.subject, v.min))
-            continue
-        if v.subject and v.min is not None and v.min == v.max and v.min >= 10 and not (v.elapsed or v.vague
-                                                                                      or v.approximate) \
-                and (v.unit is None or measure(v) == "count"):
-            out[(c.doc, canon[c.event])].add((noun_class(v), v.min))
+        if (mark := _mark(c)) is not None:
+            out[(c.doc, canon[c.event])].add(mark)
     return out
+
+
+def _mark(c: Claim) -> tuple | None:
+    if c.kind != "figure":
+        return None
+    v = c.value
+    if v.owner and v.exact and v.personal:
+        return (v.owner, v.subject, v.min)
+    if v.subject and v.min is not None and v.min == v.max and v.min >= 10 and not (v.elapsed or v.vague
+                                                                                  or v.approximate) \
+            and (v.unit is None or measure(v) == "count"):
+        return (noun_class(v), v.min)
+    return None
+
+
+# Marks (`_story_marks`) each of two articles must give, none shared, to tell two stories.
+STORY_MARKS = 3
+
+
+def _same_story(claims: Iterable[Claim]):
+    """Whether two articles may tell one story: unless both give STORY_MARKS marks, share none and quote
+    no speaker in common. A folder of several events holds other stories' reports of the same days (the
+    Kramatorsk strike on the day a Wagner explainer came out), which vouch for no day of each other's."""
+    marks: dict[str, set[tuple]] = defaultdict(set)
+    speakers: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if (mark := _mark(c)) is not None:
+            marks[c.doc].add(mark)
+        if c.speaker:
+            speakers[c.doc].add(c.speaker)
+    return lambda a, b: a == b or min(len(marks[a]), len(marks[b])) < STORY_MARKS \
+        or bool(marks[a] & marks[b]) or bool(speakers[a] & speakers[b])
 
 
 def follow_ups(claims: list[Claim], canon: dict[str, str], others: Outline = ()) -> dict[str, tuple[str, str]]:
