@@ -649,7 +649,6 @@ def _read_fraction(m, text, g, cue):
         return None  # "the second half of the year"
     if _OF_A_SCALE.match(text, m.end("f")):
         return None  # "a quarter of a million": one number, read whole
-
     value = 100 * g.fractions[" ".join(m["f"].lower().split())]
     return _Read(value, value, m.span("f"), m.end("f"), unit="percent", numeric=False)
 

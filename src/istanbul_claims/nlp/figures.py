@@ -807,6 +807,7 @@ def _share_holder(num: Token, unit: Token) -> str | None:
 
 
 def _share_holders(num: Token, unit: Token):
+    """Tokens that may name a share's holder, nearest first."""
     doc, words = num.doc, _slot_words()
     before = doc[num.i - 1] if num.i > num.sent.start else None
     if before is not None and before.lower_ in ("on", "at", "with") and num.i - 2 >= num.sent.start:
