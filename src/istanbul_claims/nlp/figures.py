@@ -828,12 +828,15 @@ def _share_holders(num: Token, unit: Token):
         held = held.head
     verb = held.head if held.dep_ in ("dobj", "pobj", "attr") else None
     taking = words["share_verbs"] | words["holding_verbs"]
+    deps: tuple[str, ...] = ()
     if verb is not None and verb.lower_ in ("with", "on") and verb.head.pos_ in ("VERB", "AUX"):
         # "finished third with 20 per cent", "won 121 seats on 23.7 per cent"
-        verb = verb.head if verb.lower_ == "on" or lemma(verb.head) in taking | words["ranking_verbs"] else None
-        taking = {lemma(verb)} if verb is not None else taking
-    if verb is not None:
+        on = verb.lower_ == "on"
+        verb = verb.head
+        deps = ("nsubj",) if on or lemma(verb) in taking | words["ranking_verbs"] else ()
+    elif verb is not None:
         deps = ("nsubj",) if lemma(verb) in taking else ("dative",) if lemma(verb) in words["giving_verbs"] else ()
+    if verb is not None:
         yield from (c for c in verb.children if c.dep_ in deps and c.pos_ == "PROPN")
     for clause in (c for c in unit.children if c.dep_ == "relcl" and lemma(c) in taking):
         yield from (c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PROPN")
