@@ -721,7 +721,9 @@ def canonical_events(claims: Iterable[Claim], others: Outline = ()) -> dict[str,
     labels = {e for e, _ in pairs} | {d for _, d in pairs if d}
     own_days = {(c.doc, c.doc_event) for c in claims if c.doc_event} | {(doc, d) for doc, _, d in others if d}
     reporters: dict[dt.date, set[str]] = defaultdict(set)
+    docs_of: dict[str, set[str]] = defaultdict(set)  # each article's own-event label -> those articles
     for doc, d in own_days:
+        docs_of[d].add(doc)
         if not d.startswith(("ref:", "follow:", "range:")):
             reporters[event_day(d)].add(doc)
     same_story = _same_story(claims)
@@ -732,7 +734,7 @@ def canonical_events(claims: Iterable[Claim], others: Outline = ()) -> dict[str,
 
     out: dict[str, str] = {}
     for label in labels:
-        docs = {doc for doc, d in own_days if d == label}
+        docs = docs_of.get(label, set())
         if label.startswith("follow:"):
             own, earlier = label.removeprefix("follow:").split("<")
             known = [day for day in earlier.split(",") if dt.date.fromisoformat(day) in reporters]
