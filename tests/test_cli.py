@@ -201,6 +201,28 @@ def test_stored_diff_of_several_events_equals_the_diff_of_the_articles(two_event
     assert invoke("diff", "--format", "json").stdout == invoke("diff", str(two_events), "--format", "json").stdout
 
 
+@pytest.fixture
+def two_stories(tmp_path):
+    """The Kramatorsk strike of 27 June 2023 and the Wagner mutiny, whose explainer came out that day."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    root = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+    for article in [*root.glob("2023-06-27-kramatorsk-restaurant-strike/*.txt"),
+                    *root.glob("2023-06-24-wagner-mutiny/*.txt")]:
+        shutil.copy(article, folder / article.name)
+    return folder
+
+
+def test_two_stories_of_one_day_are_two_events_from_the_articles_and_from_the_store(two_stories, store):
+    assert invoke("extract", str(two_stories), "--format", "jsonl").exit_code == 0
+    stored = invoke("diff", "--format", "json").stdout
+    assert stored == invoke("diff", str(two_stories), "--format", "json").stdout
+    result = json.loads(stored)
+    assert "2023-06-27/wag-04_explainer" in {e["event"] for e in result["events"]}
+    for contradiction in result["contradictions"]:
+        assert len({c["doc"][:4] for c in contradiction["claims"]}) == 1, contradiction["explanation"]
+
+
 def test_diff_event_picks_one_event(two_events, store):
     result = json.loads(invoke("diff", str(two_events), "--event", "2025-07-23", "--format", "json").stdout)
     assert [e["event"] for e in result["events"]] == ["2025-07-23"]

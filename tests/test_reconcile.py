@@ -919,3 +919,87 @@ def test_an_article_reading_a_vote_count_under_way_is_no_side():
     claims = [share("live", 33.4, snapshot=True), share("live", 33.27), share("wire", 33.49)]
     assert kinds(claims) == []
     assert kinds(claims[1:]) == ["numeric"]
+
+
+# ------------------------------------------------------------------- stories of one day --
+
+STRIKE = ["Kramatorsk", "Andriy Kostin", "Donetsk", "Amstor"]
+MUTINY = ["Yevgeny Prigozhin", "Rostov", "Alyaksandr Lukashenka", "Wagner"]
+
+
+def report_of(doc, names, day, killed, *, own_day=None, kind="person", more=()):
+    """An article's actors and one death toll on `day`, its own event `own_day` (the same by default)."""
+    own_day = own_day or day
+    claims = [ActorClaim(id=f"a{next(_n):04d}", doc=doc, text=name, sentence=name, start=0, end=1, event=own_day,
+                         doc_event=own_day, value=ActorValue(name=name, type=kind)) for name in [*names, *more]]
+    i = next(_n)
+    claims.append(FigureClaim(id=f"k{i:04d}", doc=doc, text=str(killed), sentence=f"{killed} killed s{i}",
+                              start=i, end=i + 1, topics=["casualties"], event=day, doc_event=own_day,
+                              value=FigureValue(min=killed, max=killed, subject="person", frame="kill")))
+    return claims
+
+
+def _disputes(claims):
+    return sorted(tuple(sorted(c.doc for c in x.claims)) for x in reconcile(claims).contradictions)
+
+
+@pytest.mark.parametrize(("explainer", "disputes"), [
+    # A Wagner explainer out on the day of the Kramatorsk strike names none of its people or places:
+    # another story, whose ten killed aboard a plane are no side of the strike's toll.
+    (report_of("wag", MUTINY, "2023-06-27", 10), [("kram1", "kram2")]),
+    # Sharing two of them, it may tell the same story.
+    (report_of("wag", MUTINY[:2] + STRIKE[:2], "2023-06-27", 10), [("kram1", "kram2", "wag")]),
+    # The states of one war are named by every story of it.
+    (report_of("wag", MUTINY, "2023-06-27", 10, more=["Russia", "Ukraine"]), [("kram1", "kram2")]),
+    # A paragraph of another story dated on the strike's day ("the bridge opened at 5:30 pm yesterday").
+    (report_of("wag", MUTINY, "2023-06-27", 10, own_day="2023-06-25"), [("kram1", "kram2")]),
+])
+def test_two_stories_of_one_day_never_compare(explainer, disputes):
+    states = [c.model_copy(update={"value": c.value.model_copy(update={"type": "state"})})
+              for c in explainer if c.kind == "actor" and c.value.name in ("Russia", "Ukraine")]
+    explainer = [c for c in explainer if not (c.kind == "actor" and c.value.name in ("Russia", "Ukraine"))] + states
+    claims = report_of("kram1", STRIKE, "2023-06-27", 11, more=["Russia"]) + \
+        report_of("kram2", STRIKE, "2023-06-27", 12, more=["Ukraine"]) + explainer
+    assert _disputes(claims) == disputes
+
+
+def test_another_story_of_the_day_is_an_event_labelled_by_its_first_article():
+    from istanbul_claims.reconcile import event_groups
+    claims = report_of("kram1", STRIKE, "2023-06-27", 11) + report_of("kram2", STRIKE, "2023-06-27", 12) \
+        + report_of("wag2", MUTINY, "2023-06-27", 10) + report_of("wag1", MUTINY, "2023-06-27", 10)
+    events = {c.doc: c.event for group in event_groups(claims) for c in group}
+    assert events == {"kram1": "2023-06-27", "kram2": "2023-06-27", "wag1": "2023-06-27/wag1",
+                      "wag2": "2023-06-27/wag1"}
+    # `claims diff --event DAY` shows both stories of the day.
+    from istanbul_claims.reconcile import only_event
+    diff = reconcile(claims)
+    assert [e.event for e in only_event(diff, "2023-06-27").events] == ["2023-06-27", "2023-06-27/wag1"]
+    assert [e.event for e in only_event(diff, "2023-06-27/wag1").events] == ["2023-06-27/wag1"]
+
+
+def test_a_follow_up_joins_only_an_earlier_day_its_own_story_reports():
+    # India's count, a day after the day Mexico voted: Mexico's reports of that day are no coverage of it.
+    from istanbul_claims.reconcile import canonical_events
+    label = "follow:2024-06-04<2024-06-03"
+    india = ["Narendra Modi", "Lok Sabha", "Rahul Gandhi", "Varanasi"]
+    mexico = ["Claudia Sheinbaum", "Morena", "Xochitl Galvez", "Zocalo"]
+    claims = report_of("mx1", mexico, "2024-06-03", 3) + report_of("india1", india, label, 5)
+    assert canonical_events(claims)[label] == "2024-06-04"
+    claims = report_of("in0", india, "2024-06-03", 3) + report_of("india1", india, label, 5)
+    assert canonical_events(claims)[label] == "2024-06-03"
+
+
+def test_casts_stand_in_for_actor_claims_not_given():
+    # A diff from the store reads no actor claims: the names each article gives come as casts.
+    claims = report_of("kram1", STRIKE, "2023-06-27", 11) + report_of("kram2", STRIKE, "2023-06-27", 12) \
+        + report_of("wag", MUTINY, "2023-06-27", 10)
+    figures = [c for c in claims if c.kind == "figure"]
+    casts = {}
+    for c in claims:
+        if c.kind == "actor":
+            casts.setdefault(c.doc, []).append((c.value.name, c.value.type))
+    outline = [(c.doc, c.event, c.doc_event) for c in claims if c.kind == "actor"]
+    assert reconcile(figures, others=outline, casts=casts) == reconcile(claims)
+    # Without them, one story: the explainer's ten killed are a side of the strike's toll.
+    assert [sorted(c.doc for c in x.claims) for x in reconcile(figures, others=outline).contradictions] == \
+        [["kram1", "kram2", "wag"]]

@@ -61,6 +61,22 @@ def test_a_diff_reads_only_the_kinds_it_compares_but_names_every_source(filled):
     assert run.sources == ["a", "b", "c"]  # "a" holds no figure, "empty" no claim at all
 
 
+def test_a_diff_gets_each_documents_actors_without_reading_actor_claims(filled):
+    # They tell two stories of one day apart (`reconcile._same_story`).
+    with Store(filled) as store:
+        run = store.last_run(kinds=("figure",), documents=False)
+    assert run.casts == {"b": [("Geneva", None)], "a": [("Geneva", None)], "c": [("Geneva", None)],
+                         "empty": []}
+
+
+def test_stored_actors_take_the_names_merged_across_the_run():
+    from istanbul_claims.names import Actor, apply_cast
+    names = {("b", "Capt Doe"): Actor("Jane Doe", "person"), (None, "ICRC"): Actor("Red Cross", "body")}
+    casts = {"b": [("Capt Doe", None), ("ICRC", None), ("Kyiv", "place")], "c": [("ICRC", "body")]}
+    assert apply_cast(casts, names) == {"b": [("Jane Doe", "person"), ("Red Cross", "body"), ("Kyiv", "place")],
+                                        "c": [("Red Cross", "body")]}
+
+
 def test_the_latest_parse_of_a_document_wins(filled):
     with Store(filled) as store:
         store.put(document("b"), claims_of("b", figures=False), "v2")

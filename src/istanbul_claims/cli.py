@@ -156,11 +156,11 @@ def _stream(paths: list[Path], store: Path | None, jobs: int, tick: Callable[[Do
 
 
 def _gather(paths: list[Path] | None, store: Path | None, documents: bool = True,
-            compared: bool = False) -> tuple[list[Document], list[Claim], list[tuple[str, str, str | None]]]:
+            compared: bool = False) -> tuple[list[Document], list[Claim], list[tuple[str, str, str | None]], dict]:
     """The whole corpus, names merged across it, from PATHS (extracting what the store lacks) or from
     the last extract; with `documents` False the stored article texts are not read. With `compared`,
-    the last extract gives only the claims a diff compares, and the outline of the others' events (the
-    other kinds are four fifths of the rows)."""
+    the last extract gives only the claims a diff compares, the outline of the others' events and each
+    article's actors (the other kinds are four fifths of the rows)."""
     from . import corpus
     from .store import store_path
 
@@ -168,7 +168,7 @@ def _gather(paths: list[Path] | None, store: Path | None, documents: bool = True
         from .reconcile import COMPARED
 
         run = corpus.stored(store_path(store), COMPARED if compared else None, documents)
-        return run.documents, run.claims, run.outline if compared else []
+        return run.documents, run.claims, run.outline if compared else [], run.casts if compared else {}
     from .aliases import merge_corpus
 
     found: list[Document] = []
@@ -177,7 +177,7 @@ def _gather(paths: list[Path] | None, store: Path | None, documents: bool = True
         for document, extracted in _stream(paths, store, 0, tick):
             found.append(document)
             claims.extend(extracted)
-    return found, merge_corpus(claims), []
+    return found, merge_corpus(claims), [], {}
 
 
 def _diff(paths, store, topic, resolutions_file, claims_dir: Path | None = None, engine: Engine = Engine.local,
@@ -207,8 +207,8 @@ def _diff(paths, store, topic, resolutions_file, claims_dir: Path | None = None,
         raise ClaimsError("--engine ray reconciles a Parquet dataset: add --claims DIR "
                           "(written by `claims extract PATHS --parquet DIR`)")
     else:
-        found, claims, others = _gather(paths, store, documents, compared)
-        diff = reconcile(claims, verdicts, topic=topic, others=others)
+        found, claims, others, casts = _gather(paths, store, documents, compared)
+        diff = reconcile(claims, verdicts, topic=topic, others=others, casts=casts)
     for stale in diff.stale_resolutions:
         _warn(f"{resolutions_file}: resolution {stale} matches no contradiction (stale); remove it")
     return found, claims, diff
@@ -284,7 +284,8 @@ def diff(
                                                                 "by extract --parquet) instead of the store.")] = None,
     engine: EngineOpt = Engine.local,
     ray_address: RayAddressOpt = None,
-    event: Annotated[str | None, typer.Option("--event", help="Only this event, by its day (YYYY-MM-DD), "
+    event: Annotated[str | None, typer.Option("--event", help="Only this event, by its day (YYYY-MM-DD; "
+                                                              "another story of the day is DAY/ARTICLE), "
                                                               "when the articles cover several.")] = None,
 ) -> None:
     """Show where sources agree and contradict, contradictions first.
@@ -300,7 +301,7 @@ def diff(
         if event is not None:
             from .reconcile import only_event
 
-            if event not in {e.event for e in result.events}:
+            if not only_event(result, event).events:
                 found = ", ".join(e.event for e in result.events)
                 raise ClaimsError(f"no event on {event} in these articles; events found: {found}")
             result = only_event(result, event)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import load
 from .models import Claim, Document
-from .names import apply_names, from_rows, to_rows
+from .names import apply_cast, apply_names, from_rows, to_rows
 from .store import Run, Store, pipeline_version
 
 Extractor = Callable[..., Iterator[tuple[Document, list[Claim], bool]]]
@@ -83,5 +83,7 @@ def stored(store_path: Path, kinds: Collection[str] | None = None, documents: bo
     keep each article's own names; the merge, which depends on the whole corpus, is stored with the run."""
     with Store(store_path, create=False) as store:
         run = store.last_run(kinds, documents)
-    run.claims = apply_names(run.claims, from_rows(run.names))
+    names = from_rows(run.names)
+    run.claims = apply_names(run.claims, names)
+    run.casts = apply_cast(run.casts, names)
     return run

@@ -60,8 +60,9 @@ SHARE = "share"
 
 
 def event_day(label: str) -> dt.date:
-    """The day of an event label that names one: "2025-06-02" or "ref:2025-06-02" (see `_ClaimBase.event`)."""
-    return dt.date.fromisoformat(label.removeprefix("ref:"))
+    """The day of an event label that names one: "2025-06-02", "ref:2025-06-02" or, for another story of
+    the day, "2025-06-02/DOC" (see `_ClaimBase.event`)."""
+    return dt.date.fromisoformat(label.removeprefix("ref:").split("/", 1)[0])
 
 
 class FigureValue(BaseModel):

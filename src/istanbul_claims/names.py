@@ -67,3 +67,15 @@ def apply_names(claims: list[Claim], names: Names) -> list[Claim]:
             update["value"] = value.model_copy(update={"owner": owner})  # whose arrest this is the date of
         out.append(claim.model_copy(update=update) if update else claim)
     return out
+
+
+def apply_cast(casts: dict[str, list[tuple[str, str | None]]], names: Names) -> dict[str, list[tuple[str, str | None]]]:
+    """Each article's (name, type) of the actors it names with the mapping applied, as `apply_names` gives
+    them on actor claims."""
+    out: dict[str, list[tuple[str, str | None]]] = {}
+    for doc, cast in casts.items():
+        out[doc] = []
+        for name, kind in cast:
+            found = names.get((doc, name)) or names.get((None, name))
+            out[doc].append((found.name, kind or found.type) if found else (name, kind))
+    return out

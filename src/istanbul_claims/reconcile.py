@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 
 from . import aliases, numbers, rules
@@ -708,7 +708,7 @@ RANGE_PLACE_DAYS = 31
 OWN_EVENT_REPORTS = 2
 
 
-def canonical_events(claims: Iterable[Claim], others: Outline = ()) -> dict[str, str]:
+def canonical_events(claims: Iterable[Claim], others: Outline = (), casts: Casts | None = None) -> dict[str, str]:
     """Each event label mapped to an absolute day, or "?" when it cannot be placed. The days are those
     articles state for their own events; a follow-up report joins the earlier day it names when another
     article states that day as its event, unless two other articles of its story (`_same_story`) state
@@ -726,7 +726,7 @@ def canonical_events(claims: Iterable[Claim], others: Outline = ()) -> dict[str,
         docs_of[d].add(doc)
         if not d.startswith(("ref:", "follow:", "range:")):
             reporters[event_day(d)].add(doc)
-    same_story = _same_story(claims)
+    same_story = _same_story(claims, casts)
 
     def stated_for(docs: set[str]) -> list[dt.date]:
         """The days other articles of these articles' story state as their own events."""
@@ -737,7 +737,10 @@ def canonical_events(claims: Iterable[Claim], others: Outline = ()) -> dict[str,
         docs = docs_of.get(label, set())
         if label.startswith("follow:"):
             own, earlier = label.removeprefix("follow:").split("<")
-            known = [day for day in earlier.split(",") if dt.date.fromisoformat(day) in reporters]
+            # The earlier day it names is its story's: another story's report of that day is no coverage
+            # of it (India's count the day after Mexico's vote).
+            known = [day for day in earlier.split(",") if (by := reporters.get(dt.date.fromisoformat(day)))
+                     and (not docs or any(same_story(a, b) for a in docs for b in by))]
             # A day that OWN_EVENT_REPORTS other reports of its story give as their own event is an event
             # of its own: a report on the runway collision that names "Monday's quake" stays with the
             # collision.
@@ -797,21 +800,49 @@ def _mark(c: Claim) -> tuple | None:
 
 # Marks (`_story_marks`) each of two articles must give, none shared, to tell two stories.
 STORY_MARKS = 3
+# Names (`_casts`) two articles of one story share at least, when they share no mark and no speaker; and
+# the names each must give, for the lack of them to tell two stories.
+STORY_NAMES = 2
+STORY_CAST = 3
+# Actors named by stories of every kind: the states of one war (Russia in the Kramatorsk strike and in the
+# Wagner mutiny) and the agencies that report anything.
+UNTOLD = ("state", "outlet")
+# doc -> (name, type) of the actors it names, for articles whose actor claims a caller does not give.
+Casts = Mapping[str, Collection[tuple[str, str | None]]]
 
 
-def _same_story(claims: Iterable[Claim]):
-    """Whether two articles may tell one story: unless both give STORY_MARKS marks, share none and quote
-    no speaker in common. A folder of several events holds other stories' reports of the same days (the
-    Kramatorsk strike on the day a Wagner explainer came out), which vouch for no day of each other's."""
+def _casts(claims: Iterable[Claim], given: Casts | None = None) -> dict[str, set[str]]:
+    """doc -> the names its actor claims and `given` give, but those of UNTOLD types."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for doc, cast in (given or {}).items():
+        out[doc] |= {name for name, kind in cast if kind not in UNTOLD}
+    for c in claims:
+        if isinstance(c, ActorClaim) and c.value.type not in UNTOLD:
+            out[c.doc].add(c.value.name)
+    return out
+
+
+def _same_story(claims: Iterable[Claim], casts: Casts | None = None):
+    """Whether two articles may tell one story: they share a mark, a speaker or STORY_NAMES names, or one
+    of them gives too little to tell (fewer than STORY_MARKS marks and fewer than STORY_CAST names). A
+    folder of several events holds other stories' reports of the same days (the Kramatorsk strike on the
+    day a Wagner explainer came out), which vouch for no day of each other's."""
+    claims = list(claims)
     marks: dict[str, set[tuple]] = defaultdict(set)
     speakers: dict[str, set[str]] = defaultdict(set)
+    cast = _casts(claims, casts)
     for c in claims:
         if (mark := _mark(c)) is not None:
             marks[c.doc].add(mark)
-        if c.speaker:
+        # Who gives a figure or a proposal: read alike from the store, which gives a diff no other kind.
+        if c.speaker and isinstance(c, (FigureClaim, ProposalClaim)):
             speakers[c.doc].add(c.speaker)
-    return lambda a, b: a == b or min(len(marks[a]), len(marks[b])) < STORY_MARKS \
-        or bool(marks[a] & marks[b]) or bool(speakers[a] & speakers[b])
+
+    def same(a: str, b: str) -> bool:
+        if a == b or marks[a] & marks[b] or speakers[a] & speakers[b] or len(cast[a] & cast[b]) >= STORY_NAMES:
+            return True
+        return min(len(marks[a]), len(marks[b])) < STORY_MARKS and min(len(cast[a]), len(cast[b])) < STORY_CAST
+    return same
 
 
 def follow_ups(claims: list[Claim], canon: dict[str, str], others: Outline = ()) -> dict[str, tuple[str, str]]:
@@ -853,35 +884,77 @@ def follow_ups(claims: list[Claim], canon: dict[str, str], others: Outline = ())
     return out
 
 
-def _split(claims: Iterable[Claim], others: Outline = ()) -> list[tuple[str, list[Claim], set[tuple[str, str | None]]]]:
+def _split(claims: Iterable[Claim], others: Outline = (), casts: Casts | None = None
+           ) -> list[tuple[str, list[Claim], set[tuple[str, str | None]]]]:
     """(event, its claims relabelled, (doc, doc_event) of the `others` in it) by absolute event, the
-    events no claim given is about included; "?" last."""
+    events no claim given is about included; "?" last. An event is a day and a story (`_stories`)."""
     claims = list(claims)
     others = list(others)
-    canon = canonical_events(claims, others)
+    canon = canonical_events(claims, others, casts)
     story = follow_ups(claims, canon, others)
+
+    def place(doc: str, event: str, doc_event: str | None) -> tuple[str, str | None]:
+        placed, own = canon[event], canon.get(doc_event) if doc_event else None
+        if doc in story and doc_event == story[doc][0]:
+            own = story[doc][1]
+            placed = own if event == doc_event else placed
+        return placed, own
+
+    placed = [place(c.doc, c.event, c.doc_event) for c in claims]
+    outline = [(doc, *place(doc, event, doc_event)) for doc, event, doc_event in others]
+    label = _stories([(c.doc, *p) for c, p in zip(claims, placed, strict=True)] + outline, _same_story(claims, casts))
     groups: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        event = canon[claim.event]
-        doc_event = canon.get(claim.doc_event) if claim.doc_event else None
-        if claim.doc in story and claim.doc_event == story[claim.doc][0]:
-            doc_event = story[claim.doc][1]
-            if claim.event == claim.doc_event:
-                event = doc_event
+    for claim, (event, doc_event) in zip(claims, placed, strict=True):
+        event = label.get((event, claim.doc), event)
+        doc_event = label.get((doc_event, claim.doc), doc_event) if doc_event else None
         if event != claim.event or doc_event != claim.doc_event:
             claim = claim.model_copy(update={"event": event, "doc_event": doc_event})
         groups[event].append(claim)
     _join_restatements(groups)
     _join_person_facts(groups)
     outside: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
-    for doc, event, doc_event in others:
-        placed, own = canon[event], canon.get(doc_event) if doc_event else None
-        if doc in story and doc_event == story[doc][0]:
-            own = story[doc][1]
-            placed = own if event == doc_event else placed
-        outside[placed].add((doc, own))
+    for doc, event, doc_event in outline:
+        own = label.get((doc_event, doc), doc_event) if doc_event else None
+        outside[label.get((event, doc), event)].add((doc, own))
     return [(k, groups.get(k, []), outside.get(k, set()))
             for k in sorted(groups.keys() | outside.keys(), key=lambda k: (k == "?", k))]
+
+
+def _stories(placed: Iterable[tuple[str, str, str | None]], same) -> dict[tuple[str, str], str]:
+    """(day, doc) -> the event label of that doc's story on that day, from (doc, day, own day) placements.
+    A day's articles fall into stories, its own news first: an article joins every story half of whose
+    articles or more it may share one with (`same`), which merges them (a follow-up that names the UN and
+    Iran, as one of four reports of the Herat quake does, is not the quake's story). The story with most
+    articles of their own day keeps the day as its label; any other is "DAY/DOC", after its first
+    article: the Wagner explainer out on the day of the Kramatorsk strike is an event of its own."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    own: dict[str, set[str]] = defaultdict(set)
+    for doc, day, own_day in placed:
+        docs[day].add(doc)
+        if own_day == day:
+            own[day].add(doc)
+    out: dict[tuple[str, str], str] = {}
+    for day, found in docs.items():
+        if day == "?" or len(found) < 2:
+            continue
+        stories: list[list[str]] = []
+        # An article of the day's own news first, so a recalling one joins the story it recalls.
+        for doc in sorted(found, key=lambda d: (d not in own[day], d)):
+            joined = [s for s in stories if 2 * sum(same(doc, other) for other in s) >= len(s)]
+            for s in joined[1:]:
+                joined[0] += s
+                stories.remove(s)
+            if joined:
+                joined[0].append(doc)
+            else:
+                stories.append([doc])
+        if len(stories) < 2:
+            continue
+        stories.sort(key=lambda s: (-len(own[day] & set(s)), -len(s), min(s)))
+        for i, s in enumerate(stories):
+            for doc in s:
+                out[(day, doc)] = day if i == 0 else f"{day}/{min(s)}"
+    return out
 
 
 def _restatements(claim: Claim) -> list[tuple]:
@@ -1075,12 +1148,16 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
 
 
 def only_event(diff: Diff, event: str) -> Diff:
-    """The part of a diff about one event (`claims diff --event DAY`)."""
-    clusters = [k for k in diff.clusters if k.claims and k.claims[0].event == event]
+    """The part of a diff about one event (`claims diff --event DAY`), or a day's events when it names a
+    day that holds several stories ("DAY" and "DAY/DOC")."""
+    def about(label: str) -> bool:
+        return label == event or "/" not in event and label.startswith(event + "/")
+
+    clusters = [k for k in diff.clusters if k.claims and about(k.claims[0].event)]
     kept = {k.id for k in clusters}
     return diff.model_copy(update={"clusters": clusters,
                                    "contradictions": [c for c in diff.contradictions if c.cluster in kept],
-                                   "events": [e for e in diff.events if e.event == event]})
+                                   "events": [e for e in diff.events if about(e.event)]})
 
 
 def merge_diffs(diffs: Iterable[Diff], resolutions: dict[str, Resolution] | None = None,
@@ -1104,9 +1181,9 @@ def merge_diffs(diffs: Iterable[Diff], resolutions: dict[str, Resolution] | None
 
 
 def reconcile(claims: list[Claim], resolutions: dict[str, Resolution] | None = None,
-              topic: str | None = None, others: Outline = ()) -> Diff:
+              topic: str | None = None, others: Outline = (), casts: Casts | None = None) -> Diff:
     """Clusters of claims that state one fact, and the typed contradictions inside them: each event's
     claims reconciled on their own, then merged. A caller that reads only the COMPARED kinds passes the
-    outline of the rest as `others`, for the same result."""
-    return merge_diffs((reconcile_group(g, resolutions, event, outside) for event, g, outside in _split(claims, others)),
-                       resolutions, topic)
+    outline of the rest as `others` and each article's actors as `casts`, for the same result."""
+    return merge_diffs((reconcile_group(g, resolutions, event, outside)
+                        for event, g, outside in _split(claims, others, casts)), resolutions, topic)

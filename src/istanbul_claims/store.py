@@ -5,7 +5,8 @@ without importing spaCy. WAL mode and one transaction per document keep concurre
 runs consistent. Claims are stored one JSON array per document and kind, so a command reads only the
 kinds it uses (a diff compares figures and proposals, which are a fifth of the rows) in one
 validation call over one array. What a diff needs of the other kinds is stored beside them: each
-document's event labels, and with each run the names merged across its corpus.
+document's event labels and the names of its actors (which tell stories apart), and with each run the
+names merged across its corpus.
 """
 
 from __future__ import annotations
@@ -36,12 +37,13 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
 
 # 2: claims split by kind; the saved renders of the `claims diff` fast path are gone.
 # 3: each document's event labels and each run's merged names.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT = Path(fingerprint.DEFAULT_STORE)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     sha256 TEXT NOT NULL, pipeline TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, events TEXT NOT NULL,
+    actors TEXT NOT NULL,
     PRIMARY KEY (sha256, pipeline));
 CREATE TABLE IF NOT EXISTS claims (
     sha256 TEXT NOT NULL, pipeline TEXT NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL,
@@ -97,6 +99,8 @@ class Run:
     claims: list[Claim] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     outline: list[tuple[str, str, str | None]] = field(default_factory=list)
+    # doc -> (name, type) of every actor it names, as extracted (`names.apply_cast` merges them).
+    casts: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     names: list[list] = field(default_factory=list)
 
 
@@ -187,10 +191,11 @@ class Store:
         for claim in claims:
             by_kind.setdefault(row_kind(claim), []).append(claim.model_dump_json())
         events = json.dumps(sorted({(c.event, c.doc_event or "") for c in claims}))
+        cast = json.dumps(sorted({(c.value.name, c.value.type or "") for c in claims if c.kind == "actor"}))
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?)",
-                            (document.sha256, pipeline, document.id, document.model_dump_json(), events))
+            self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                            (document.sha256, pipeline, document.id, document.model_dump_json(), events, cast))
             self.db.execute("DELETE FROM claims WHERE sha256=? AND pipeline=?", (document.sha256, pipeline))
             self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?)", [
                 (document.sha256, pipeline, kind, "[" + ",".join(rows) + "]") for kind, rows in by_kind.items()])
@@ -215,12 +220,12 @@ class Store:
             shas = json.loads(row[0])
             # The latest pipeline each document was parsed with (an older one may linger beside it).
             pipelines: dict[str, str] = {}
-            found: dict[str, tuple[str, str, str]] = {}
+            found: dict[str, tuple[str, str, str, str]] = {}
             column = "json" if documents else "NULL"
-            for sha, pipeline, doc_id, text, events in self.db.execute(
-                    f"SELECT sha256, pipeline, id, {column}, events FROM documents "
+            for sha, pipeline, doc_id, text, events, cast in self.db.execute(
+                    f"SELECT sha256, pipeline, id, {column}, events, actors FROM documents "
                     "WHERE sha256 IN (SELECT value FROM json_each(?)) ORDER BY rowid", (row[0],)):
-                pipelines[sha], found[sha] = pipeline, (doc_id, text, events)
+                pipelines[sha], found[sha] = pipeline, (doc_id, text, events, cast)
             arrays: dict[str, list[tuple[str, str]]] = {}
             sources: set[str] = set()
             if kinds is not None and "actor" in kinds:
@@ -240,6 +245,8 @@ class Store:
         present = [sha for sha in dict.fromkeys(shas) if sha in pipelines]
         run.outline = [(found[sha][0], event, doc_event or None) for sha in present
                        for event, doc_event in json.loads(found[sha][2])]
+        run.casts = {found[sha][0]: [(name, kind or None) for name, kind in json.loads(found[sha][3])]
+                     for sha in present}
         if documents:
             run.documents = [Document.model_validate_json(found[sha][1]) for sha in present]
         if kinds is None:
