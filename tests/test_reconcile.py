@@ -1003,3 +1003,27 @@ def test_casts_stand_in_for_actor_claims_not_given():
     # Without them, one story: the explainer's ten killed are a side of the strike's toll.
     assert [sorted(c.doc for c in x.claims) for x in reconcile(figures, others=outline).contradictions] == \
         [["kram1", "kram2", "wag"]]
+
+
+def toll(doc, lo, hi, reported, *, frame="kill", all_of=False):
+    i = next(_n)
+    return FigureClaim(id=f"t{i:04d}", doc=doc, text=str(lo), sentence=f"{lo} dead s{i}", start=i, end=i + 1,
+                       topics=["casualties"], event="2024-07-08", doc_event="2024-07-08", reported=reported,
+                       value=FigureValue(min=lo, max=hi, subject="person", frame=frame, all_of=all_of))
+
+
+@pytest.mark.parametrize(("a", "b", "disputed"), [
+    # Monday's 16 hurt and Tuesday's 32: the toll rose between the reports.
+    (toll("mon", 16, 16, "2024-07-08", frame="injure"), toll("tue", 32, 32, "2024-07-09", frame="injure"), False),
+    (toll("tue", 38, 38, "2024-07-09"), toll("fri", 40, None, "2024-07-12"), False),
+    # Read on one day, or lower on the later day, they dispute it.
+    (toll("tue", 38, 38, "2024-07-09"), toll("tue2", 41, 41, "2024-07-09"), True),
+    (toll("mon", 41, 41, "2024-07-08"), toll("tue", 38, 38, "2024-07-09"), True),
+    # "All 62 on board died" is a whole, no toll under way.
+    (toll("fri", 61, 61, "2024-08-09", all_of=True), toll("sat", 62, 62, "2024-08-10", all_of=True), True),
+    # What is no toll does not rise: the crew of a ship.
+    (toll("mon", 22, 22, "2024-07-08", frame=None), toll("tue", 23, 23, "2024-07-09", frame=None), True),
+])
+def test_a_toll_rising_between_reports_of_two_days_is_no_dispute(a, b, disputed):
+    assert bool(reconcile([a, b]).contradictions) is disputed
+

@@ -117,6 +117,6 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
             # sentence recalls ("Gershkovich, 32, was sentenced on July 19 to 16 years"); so is a thing's
             # size ("the 1.7-mile bridge opened in 1977").
             fields["event"] = fields["doc_event"]
-        out.append(FigureClaim(**fields, value=value))
+        out.append(FigureClaim(**fields, value=value, reported=document.published))
     out.sort(key=lambda c: (c.start, c.kind))
     return out

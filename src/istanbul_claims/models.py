@@ -174,6 +174,8 @@ class _ClaimBase(BaseModel):
 class FigureClaim(_ClaimBase):
     kind: Literal["figure"] = "figure"
     value: FigureValue
+    # The day of the report that gives it (its date line): a toll read on two days is two readings.
+    reported: dt.date | None = None
 
 
 class ActorClaim(_ClaimBase):

@@ -351,8 +351,8 @@ def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
                     continue  # one sentence does not contradict itself
                 # Only claims about one named thing dispute each other ("the Boeing 787-8 took off at
                 # 1:38", "the Boeing 787-8 Dreamliner left at 1:39"; not "flight AI171 left at 1:38").
-                a_same = [x for x in a_claims if any(not _other_agents(x, y) for y in b_claims)]
-                b_same = [y for y in b_claims if any(not _other_agents(x, y) for x in a_claims)]
+                a_same = [x for x in a_claims if any(_disputes(x, y) for y in b_claims)]
+                b_same = [y for y in b_claims if any(_disputes(x, y) for x in a_claims)]
                 if not a_same or not b_same:
                     continue
                 kind = _conflict(a_same[0], b_same[0], check_sentence=False)
@@ -387,6 +387,31 @@ def _one_value(doc: str, sigs: set[tuple], claims: list[Claim]) -> tuple | None:
         return None
     best = min(forms, key=lambda c: (c.value.approximate, _interval(c.value)[1] - _interval(c.value)[0], c.id))
     return _signature(best)
+
+
+def _disputes(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one slot and different values may dispute it: not when they are about two
+    differently named things, nor when they are a toll and its rise."""
+    return not _other_agents(a, b) and not _rise(a, b)
+
+
+@cache
+def _toll_frames() -> frozenset[str]:
+    return frozenset(rules.topics()["slot"]["toll_frames"])
+
+
+def _rise(a: Claim, b: Claim) -> bool:
+    """A toll read on two days, the later reading no lower ("16 hurt" on Monday, "32 hurt" on Tuesday):
+    it rose between the reports, which both stood when written. A later reading below an earlier one is
+    a dispute, and so is one of a whole group ("all 62 on board died": no toll under way) or what is
+    no count (the age of one of the dead)."""
+    if not (isinstance(a, FigureClaim) and isinstance(b, FigureClaim)) or a.value.frame not in _toll_frames() \
+            or not a.reported or not b.reported or a.reported == b.reported:
+        return False
+    if any(c.value.all_of or c.value.owner or measure(c.value) != "count" for c in (a, b)):
+        return False
+    early, late = sorted((a, b), key=lambda c: c.reported)
+    return _interval(late.value)[0] >= _interval(early.value)[0]
 
 
 def _other_agents(a: Claim, b: Claim) -> bool:
