@@ -1027,3 +1027,15 @@ def toll(doc, lo, hi, reported, *, frame="kill", all_of=False):
 def test_a_toll_rising_between_reports_of_two_days_is_no_dispute(a, b, disputed):
     assert bool(reconcile([a, b]).contradictions) is disputed
 
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    (88.8, 88.84, None),     # turnout to one decimal place and to two: one figure, rounded
+    (5.2, 5.17, None),
+    (49.4, 49.51, "numeric"),  # rounded, 49.51 is 49.5
+    (44.88, 44.96, "numeric"),
+    (300, 312, "numeric"),   # whole numbers may be counts, exact as given
+])
+def test_a_figure_given_to_fewer_decimal_places_is_the_other_rounded(a, b, kind):
+    va = FigureValue(min=a, max=a, unit="percent", subject="turnout")
+    vb = FigureValue(min=b, max=b, unit="percent", subject="turnout")
+    assert compare_figures(va, vb) == kind

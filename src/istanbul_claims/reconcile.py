@@ -248,6 +248,12 @@ def _rounding(v: FigureValue) -> float:
     return base if base is not None else half
 
 
+def _decimals(v: FigureValue) -> int:
+    """The decimal places an exact figure is given to: 88.84 -> 2, 88.8 -> 1, 300 -> 0."""
+    text = f"{v.min:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 # The most a rounded figure may be off, as a share of it: "300 metres" for 984 feet (299.9 m) is close.
 ROUNDING_SHARE = 0.1
 
@@ -273,6 +279,16 @@ def compare_figures(a: FigureValue, b: FigureValue) -> ContradictionKind | None:
         # precise as its last significant digit (an approximate one has its own tolerance).
         a_lo, a_hi = a_lo - _rounding(a), a_hi + _rounding(a)
         b_lo, b_hi = b_lo - _rounding(b), b_hi + _rounding(b)
+    elif a.unit == b.unit and a.exact and b.exact and not measure(a).startswith("time@") \
+            and min(_decimals(a), _decimals(b)) > 0:
+        # "88.8 percent" and "88.84": a figure given to fewer decimal places is the other one rounded. (A
+        # whole number may be a count: "300 prisoners" and "312" are two counts.)
+        coarse = min((a, b), key=_decimals)
+        half = 10.0 ** -_decimals(coarse) / 2
+        if coarse is a:
+            a_lo, a_hi = a_lo - half, a_hi + half
+        else:
+            b_lo, b_hi = b_lo - half, b_hi + half
     lo, lo_in = max((a_lo, a_lo_in), (b_lo, b_lo_in), key=lambda x: (x[0], not x[1]))
     hi, hi_in = min((a_hi, a_hi_in), (b_hi, b_hi_in), key=lambda x: (x[0], x[1]))
     if lo < hi or (lo == hi and lo_in and hi_in):
