@@ -1253,3 +1253,22 @@ def test_a_share_read_from_a_count_under_way_is_a_snapshot(parse, text, span, sn
 def test_votes_are_their_holders(parse, text, span, subject, mods):
     figure = figures(parse(text))[span]
     assert (figure["subject"], figure["mods"]) == (subject, mods)
+
+
+@pytest.mark.parametrize(("text", "span", "where"), [
+    # Where a figure's verb happened or fell, whatever the preposition...
+    ("Six people were killed in Zindajan on Saturday.", "Six people", ["zindajan"]),
+    ("The agency said 491 litres of rain per square metre fell on Chiva, a town west of Valencia.",
+     "491 litres", ["chiva"]),
+    # ...and of a verb with several objects, the places of each object's own stretch of the clause.
+    ("The State Meteorological Agency measured 491 mm of rain in Chiva in just six hours on Tuesday, and "
+     "184.6 litres per square metre in a single hour in Turis, a national record.", "491", ["chiva"]),
+    ("The State Meteorological Agency measured 491 mm of rain in Chiva in just six hours on Tuesday, and "
+     "184.6 litres per square metre in a single hour in Turis, a national record.", "184.6 litres", ["turis"]),
+    # After the counted noun.
+    ("The agency measured 491 mm of rain in Chiva.", "491", ["chiva"]),
+    # A day is no place.
+    ("Eleven people were killed on Tuesday.", "Eleven people", []),
+])
+def test_the_place_a_figures_verb_happened_in_is_its_where(parse, text, span, where):
+    assert figures(parse(text))[span]["where"] == where

@@ -1039,3 +1039,17 @@ def test_a_figure_given_to_fewer_decimal_places_is_the_other_rounded(a, b, kind)
     va = FigureValue(min=a, max=a, unit="percent", subject="turnout")
     vb = FigureValue(min=b, max=b, unit="percent", subject="turnout")
     assert compare_figures(va, vb) == kind
+
+
+@pytest.mark.parametrize(("where_a", "where_b", "disputed"), [
+    (["chiva"], ["turis"], False),   # two towns' rain
+    (["chiva"], ["chiva"], True),
+    ([], ["turis"], True),           # a place unsaid may be the same one
+])
+def test_figures_of_two_named_places_never_dispute(where_a, where_b, disputed):
+    def rain(doc, n, where):
+        i = next(_n)
+        return FigureClaim(id=f"r{i:04d}", doc=doc, text=f"{n} litres", sentence=f"{n} litres s{i}", start=i,
+                           end=i + 1, event="2024-10-29",
+                           value=FigureValue(min=n, max=n, unit="litre", subject="litre", where=where))
+    assert bool(reconcile([rain("a", 491, where_a), rain("b", 184.6, where_b)]).contradictions) is disputed

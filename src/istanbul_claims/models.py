@@ -97,6 +97,9 @@ class FigureValue(BaseModel):
     # The name of what a time of day is of ("the Antonov touched down at 1:28"): two times of differently
     # named things are two happenings, never a dispute.
     agent: str | None = None
+    # The named places its verb happened in or at ("491 litres fell on Chiva", "184.6 litres in an hour in
+    # Turis"): figures of differently named places measure two things, never a dispute.
+    where: list[str] = Field(default_factory=list)
     frame: str | None = None
     status: Literal["done", "agreed", "proposed", "rejected", "estimated", "possible", "negated"] = "done"
     proposer: str | None = None

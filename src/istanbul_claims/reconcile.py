@@ -407,8 +407,16 @@ def _one_value(doc: str, sigs: set[tuple], claims: list[Claim]) -> tuple | None:
 
 def _disputes(a: Claim, b: Claim) -> bool:
     """Whether two claims of one slot and different values may dispute it: not when they are about two
-    differently named things, nor when they are a toll and its rise."""
-    return not _other_agents(a, b) and not _rise(a, b)
+    differently named things or places, nor when they are a toll and its rise."""
+    return not _other_agents(a, b) and not _other_places(a, b) and not _rise(a, b)
+
+
+def _other_places(a: Claim, b: Claim) -> bool:
+    """Figures of two named places ("491 litres fell on Chiva", "184.6 litres in Turis"); a person's
+    own age or term is theirs wherever the sentence puts them."""
+    if not (isinstance(a, FigureClaim) and isinstance(b, FigureClaim)) or a.value.owner or b.value.owner:
+        return False
+    return bool(a.value.where and b.value.where and not set(a.value.where) & set(b.value.where))
 
 
 @cache

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
+import math
 import re
+from collections.abc import Collection
 from dataclasses import asdict
 from functools import cache
 
@@ -586,6 +588,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     nothing."""
     words = _slot_words()
     out: dict = {"subject": None, "mods": [], "owner": None, "partial": False, "part": False, "agent": None,
+                 "where": _where(num, counted),
                  "summed": _summed(span), "snapshot": False,
                  "whole": _whole_of_part(num) or _whole_before_parts(span), "rate": _rate(num, counted, unit)}
     sent = span.sent
@@ -754,7 +757,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     # Hatay"), the whole it makes up ("a community of 12,000 people"), another instance carrying it ("a
     # second Il-76 carrying 80"), whose it is ("the BJP has 240 seats"), what is in the areas it counts
     # ("97,000 residents in nine prefectures").
-    narrowing = [*_places_of_verb(num), _belongs_to(noun), "another" if _carried_by_another(noun) else None,
+    narrowing = [*out["where"], _belongs_to(noun), "another" if _carried_by_another(noun) else None,
                  holder := _holder(noun), _located(noun)]
     out["mods"] = sorted({*out["mods"], *(word for word in narrowing if word)})
     if holder is None and lemma(noun) in _slot_words()["vote_words"]:
@@ -860,17 +863,46 @@ def _name_at(token: Token) -> str | None:
     return names[0].lower() if names else None
 
 
-def _named_places_in(head: Token, after: bool = False) -> list[str]:
-    """Named places in an "in" phrase on `head` ("five seats in Scotland", "killed in Hatay"), only those
-    after it when `after`."""
-    return [g.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ == "in" and (c.i > head.i or not after)
-            for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and is_place(g)]
+def _named_places_in(head: Token, after: bool = False, preps: Collection[str] = ("in",), untyped: bool = False,
+                     within: tuple[float, float] = (-math.inf, math.inf)) -> list[str]:
+    """Named places in an "in" phrase (or one of `preps`) on `head` ("five seats in Scotland"), only those
+    after it when `after`, only those whose preposition lies `within` these token indices; `untyped`
+    counts any name no list types as a place ("fell on Chiva")."""
+    return [g.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+            and (c.i > head.i or not after) and within[0] < c.i < within[1]
+            for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and is_place(g, untyped)]
 
 
 def _places_of_verb(num: Token) -> list[str]:
-    """Named places the count's own verb happened in ("killed in Hatay")."""
+    """Named places the count's own verb happened in or at ("killed in Hatay", "fell on Chiva"). A verb
+    with several objects gives each the places of its own stretch of the clause: "measured 491 mm in
+    Chiva ..., and 184.6 litres in an hour in Turis" puts the 491 in Chiva and the 184.6 in Turis."""
     verb = governing_verb(num)
-    return _named_places_in(verb) if verb is not None else []
+    if verb is None:
+        return []
+    top = next((t for t in [num, *ancestors(num)] if t.head == verb), None)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "conj") and c.pos_ in ("NOUN", "NUM", "PROPN")]
+    within = (-math.inf, math.inf)
+    if top in objects and len(objects) > 1:
+        at = objects.index(top)
+        within = (-math.inf if at == 0 else top.i, objects[at + 1].i if at + 1 < len(objects) else math.inf)
+    preps = _slot_words()["place_preps"]
+    places = _named_places_in(verb, preps=preps, untyped=True, within=within)
+    # One phrase down: "in a single hour in Turis", "killed in the strike on Kramatorsk".
+    for phrase in verb.children:
+        if phrase.dep_ == "prep" and within[0] < phrase.i < within[1]:
+            for pobj in phrase.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    places += _named_places_in(pobj, after=True, preps=preps, untyped=True)
+    return places
+
+
+def _where(num: Token, counted: Token | None) -> list[str]:
+    """The named places a figure is of: its verb's (`_places_of_verb`) and those after its counted noun
+    ("491 mm of rain in Chiva")."""
+    own = _named_places_in(counted, after=True, preps=_slot_words()["place_preps"], untyped=True) \
+        if counted is not None else []
+    return sorted({*_places_of_verb(num), *own})
 
 
 def _belongs_to(noun: Token) -> str | None:

@@ -13,10 +13,11 @@ from .. import aliases
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 
 
-def is_place(token: Token) -> bool:
-    """A token inside a mention of a place or a state ("Granbury, Texas" beside a name)."""
-    return any(a["start"] <= token.idx < a["end"] and a["type"] in ("place", "state")
-               for a in token.doc._.actors or [])
+def is_place(token: Token, untyped: bool = False) -> bool:
+    """A token inside a mention of a place or a state ("Granbury, Texas" beside a name), or, when
+    `untyped`, of a name no list types (what follows "fell on" in "fell on Chiva" is a place)."""
+    kinds = ("place", "state", None) if untyped else ("place", "state")
+    return any(a["start"] <= token.idx < a["end"] and a["type"] in kinds for a in token.doc._.actors or [])
 
 
 def people_in(first: Token, last: Token) -> set[str]:
