@@ -1053,3 +1053,15 @@ def test_figures_of_two_named_places_never_dispute(where_a, where_b, disputed):
                            end=i + 1, event="2024-10-29",
                            value=FigureValue(min=n, max=n, unit="litre", subject="litre", where=where))
     assert bool(reconcile([rain("a", 491, where_a), rain("b", 184.6, where_b)]).contradictions) is disputed
+
+
+def test_one_value_in_two_units_is_one_side_named_as_the_text_writes_its_unit():
+    def wind(doc, n, unit):
+        i = next(_n)
+        return FigureClaim(id=f"w{i:04d}", doc=doc, text=f"{n} {unit}", sentence=f"winds of {n} s{i}", start=i,
+                           end=i + 1, event="2024-09-26",
+                           value=FigureValue(min=n, max=n, unit=unit, subject="wind"))
+    found = reconcile([wind("a", 140, "mph"), wind("b", 225, "kmh"), wind("c", 145, "mph")]).contradictions
+    assert len(found) == 1 and len(found[0].claims) == 2, found[0].explanation  # two sides, not three
+    assert "140 mph per a, b" in found[0].explanation or "225 km/h per a, b" in found[0].explanation
+    assert "145 mph per c" in found[0].explanation

@@ -494,10 +494,13 @@ def describe_figure(v: FigureValue) -> str:
 
 
 def _plural(unit: str | None, value: float | None) -> str:
-    """"16 years", "1 year", "250 metres", "45 percent"."""
-    if not unit or value == 1 or unit in ("percent", "people"):
+    """"16 years", "1 year", "250 metres", "45 percent", "140 mph", "225 km/h": as the text writes the
+    unit (data/cues.toml), where its name is no word."""
+    if not unit or unit == "people":
         return unit or ""
-    return _nouns(unit)
+    forms = rules.cues()["numbers"]["units"].get(unit, [])
+    word = unit if value == 1 else _nouns(unit)
+    return word if not forms or word in forms else unit if unit in forms else forms[0]
 
 
 def _disputed(claim: FigureClaim) -> str:
@@ -740,7 +743,12 @@ def _sides(kind: str, members: list[Claim]) -> list[list[Claim]]:
     article that recalls it as background of another event."""
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in sorted(members, key=lambda c: (c.doc_event != c.event, c.doc, c.start)):
-        if label := _side_label(kind, claim):
+        # One value in another unit is the same side: "140 mph" and "225 km/h".
+        same = next((side for side in groups.values() if isinstance(claim, FigureClaim) and side[0].value.unit
+                     != claim.value.unit and compare_figures(side[0].value, claim.value) is None), None)
+        if same is not None:
+            same.append(claim)
+        elif label := _side_label(kind, claim):
             groups[label].append(claim)
     return sorted(groups.values(), key=lambda side: min(c.id for c in side))
 
