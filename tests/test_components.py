@@ -1064,6 +1064,9 @@ def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject)
     ("In Shika, Tsugumasa Mihara, 73, was standing in a line.", "73", "snapshot", False),
     ("President Erdogan says 912 people have died in Turkey.", "912 people", "snapshot", True),
     ("He said 3,549 people had been killed in Turkey.", "3,549 people", "snapshot", False),
+    # So is the state a change brings a thing to.
+    ("It weakened to Category 2, with 110 mph winds, around 1 a.m.", "2", "snapshot", True),
+    ("Helene made landfall as a Category 4 storm.", "4", "snapshot", False),
     # Where the count's verb happened narrows it; which one an elided noun is, too.
     ("Koca said that 1,647 people had been killed in Hatay alone.", "1,647 people", "mods", ["hatay"]),
     ("The strongest, of magnitude 6.7, came 15 minutes later.", "6.7", "mods", ["strong", "value"]),

@@ -257,7 +257,8 @@ def _whole_before_parts(span: Span) -> bool:
 def _snapshot(num: Token) -> bool:
     """A count of how things stand at one moment ("127 people are still trapped", "are currently
     missing"): a snapshot word (`[slot] snapshot`) on the count's own verb, or a running tally a level
-    verb brings to it ("the death toll rose to 137", "climbed to 288 by Saturday")."""
+    verb brings to it ("the death toll rose to 137", "climbed to 288 by Saturday") or a state a change
+    brings a thing to ("weakened to Category 2")."""
     words = _slot_words()
     # "the toll had reached 151, including 19 foreigners": a part listed under a tally is of that tally.
     verb = next((t for t in ancestors(num) if t.pos_ in ("VERB", "AUX") and t.lower_ not in words["part_preps"]), None)
@@ -267,7 +268,7 @@ def _snapshot(num: Token) -> bool:
     # ("rose to 137"), or a part in its "including" ("reached 151, including 19 foreigners"); "reached
     # an agreement on the 1,000 for 1,000 swap" is no tally.
     noun = num.head if num.dep_ == "nummod" else num
-    tally = lemma(verb) in words["level_verbs"] and (
+    tally = (lemma(verb) in words["level_verbs"] or lemma(verb) in words["change_verbs"]) and (
         noun.dep_ in ("dobj", "attr") and noun.head == verb
         or noun.dep_ == "pobj" and noun.head.head == verb and noun.head.lower_ in ("to", "at", *words["part_preps"]))
     # "has since counted 243 aftershocks", "has recorded 78 aftershocks since the main shock": so far.
