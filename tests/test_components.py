@@ -1261,6 +1261,7 @@ def test_votes_are_their_holders(parse, text, span, subject, mods):
 @pytest.mark.parametrize(("text", "span", "where"), [
     # Where a figure's verb happened or fell, whatever the preposition...
     ("Six people were killed in Zindajan on Saturday.", "Six people", ["zindajan"]),
+    ("Six people were killed in New York.", "Six people", ["new york"]),  # the whole name
     ("The agency said 491 litres of rain per square metre fell on Chiva, a town west of Valencia.",
      "491 litres", ["chiva"]),
     # ...and of a verb with several objects, the places of each object's own stretch of the clause.

@@ -868,8 +868,10 @@ def _named_places_in(head: Token, after: bool = False, preps: Collection[str] = 
                      within: tuple[float, float] = (-math.inf, math.inf)) -> list[str]:
     """Named places in an "in" phrase (or one of `preps`) on `head` ("five seats in Scotland"), only those
     after it when `after`, only those whose preposition lies `within` these token indices; `untyped`
-    counts any name no list types as a place ("fell on Chiva")."""
-    return [g.lower_ for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+    counts any name no list types as a place ("fell on Chiva"). A place is its whole name: "the Ciragan
+    Palace" is no "Dolmabahce Palace"."""
+    return [" ".join(t.lower_ for t in g.subtree if t == g or t.dep_ == "compound" and t.head == g)
+            for c in head.children if c.dep_ == "prep" and c.lower_ in preps
             and (c.i > head.i or not after) and within[0] < c.i < within[1]
             for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and is_place(g, untyped)]
 
