@@ -1064,6 +1064,11 @@ def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject)
     ("In Shika, Tsugumasa Mihara, 73, was standing in a line.", "73", "snapshot", False),
     ("President Erdogan says 912 people have died in Turkey.", "912 people", "snapshot", True),
     ("He said 3,549 people had been killed in Turkey.", "3,549 people", "snapshot", False),
+    # A count written as the size of a thing is that thing's.
+    ("Enough for a quorum under the rules of the 300-seat chamber.", "300", "mods", ["chamber"]),
+    ("In the 128-member Senate, the coalition was seen taking 76 seats.", "128-member", "mods", ["senate"]),
+    # Who they are is the word the number is the subject of.
+    ("The toll has risen to 51, with 219 more wounded, he said.", "219", "subject", "wounded"),
     # So is the state a change brings a thing to.
     ("It weakened to Category 2, with 110 mph winds, around 1 a.m.", "2", "snapshot", True),
     ("Helene made landfall as a Category 4 storm.", "4", "snapshot", False),

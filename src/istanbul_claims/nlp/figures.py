@@ -643,6 +643,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
         out["subject"], out["mods"] = distance
         return out
     after = span.doc[span.end] if span.end < len(span.doc) else None
+    if num.dep_ == "nsubj" and num.head.pos_ in ("ADJ", "VERB") and lemma(num.head) in rules.roles():
+        after = num.head  # "with 219 more wounded": the word the number is the subject of
     if after is not None and after.pos_ in ("ADJ", "VERB") and lemma(after) in rules.roles():
         out["subject"] = lemma(after)  # "was 270 dead": who they are is the word after the number
         return out
@@ -759,7 +761,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     # second Il-76 carrying 80"), whose it is ("the BJP has 240 seats"), what is in the areas it counts
     # ("97,000 residents in nine prefectures").
     narrowing = [*out["where"], _belongs_to(noun), "another" if _carried_by_another(noun) else None,
-                 holder := _holder(noun), _located(noun)]
+                 holder := _holder(noun), _located(noun), _sized(noun)]
     out["mods"] = sorted({*out["mods"], *(word for word in narrowing if word)})
     if holder is None and lemma(noun) in _slot_words()["vote_words"]:
         # Votes are someone's, like a share of them: "about 16.5 million votes" nobody is named as
@@ -961,6 +963,15 @@ def _holder(noun: Token) -> str | None:
         if name is not None:
             return _name_at(name) or " ".join(t.lower_ for t in name.subtree if t.pos_ == "PROPN")
     return None
+
+
+def _sized(noun: Token) -> str | None:
+    """What a count written as its size is of: "a 300-seat chamber", "the 128-member Senate"."""
+    head = noun.head
+    if noun.dep_ != "compound" or head.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "-" for c in noun.children):
+        return None
+    return " ".join(t.lower_ for t in head.subtree if t == head or t.dep_ == "compound" and t.head == head
+                    and t != noun) if head.pos_ == "PROPN" else normal_noun(head)
 
 
 def _located(noun: Token) -> str | None:
