@@ -1065,3 +1065,14 @@ def test_one_value_in_two_units_is_one_side_named_as_the_text_writes_its_unit():
     assert len(found) == 1 and len(found[0].claims) == 2, found[0].explanation  # two sides, not three
     assert "140 mph per a, b" in found[0].explanation or "225 km/h per a, b" in found[0].explanation
     assert "145 mph per c" in found[0].explanation
+
+
+def test_an_approximate_value_agreeing_with_an_exact_one_is_on_its_side():
+    def struck(doc, minutes, approx):
+        i = next(_n)
+        return FigureClaim(id=f"s{i:04d}", doc=doc, text="9", sentence=f"struck s{i}", start=i, end=i + 1,
+                           event="2024-09-03", value=FigureValue(min=minutes, max=minutes, unit="time",
+                                                                 approximate=approx, subject="time of day",
+                                                                 frame="damage"))
+    found = reconcile([struck("a", 550, True), struck("b", 550, False), struck("c", 557, False)]).contradictions
+    assert len(found) == 1 and len(found[0].claims) == 2, found[0].explanation

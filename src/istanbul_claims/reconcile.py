@@ -743,9 +743,10 @@ def _sides(kind: str, members: list[Claim]) -> list[list[Claim]]:
     article that recalls it as background of another event."""
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in sorted(members, key=lambda c: (c.doc_event != c.event, c.doc, c.start)):
-        # One value in another unit is the same side: "140 mph" and "225 km/h".
-        same = next((side for side in groups.values() if isinstance(claim, FigureClaim) and side[0].value.unit
-                     != claim.value.unit and compare_figures(side[0].value, claim.value) is None), None)
+        # A value that agrees with a side's is on that side: "225 km/h" with "140 mph", "about 9:10 am"
+        # with "09:10".
+        same = next((side for side in groups.values() if isinstance(claim, FigureClaim)
+                     and compare_figures(side[0].value, claim.value) is None), None)
         if same is not None:
             same.append(claim)
         elif label := _side_label(kind, claim):
