@@ -1222,6 +1222,8 @@ def test_a_sum_after_the_days_of_a_story_is_of_the_whole_story(parse):
     ("Labour's share of the vote was 33.7 per cent.", "33.7 per cent", ["labour"]),
     ("Lenz's share fell short of the 57.1 per cent with which Tom Hale won in 2020.", "57.1 per cent",
      ["tom hale"]),
+    # ...and where it was won narrows it.
+    ("Tom Hale took 50.7% of the vote in Buenos Aires province.", "50.7%", ["buenos aires province", "tom hale"]),
 ])
 def test_a_share_of_a_vote_is_its_holders(parse, text, span, mods):
     figure = figures(parse(text))[span]
@@ -1267,6 +1269,7 @@ def test_votes_are_their_holders(parse, text, span, subject, mods):
     # Where a figure's verb happened or fell, whatever the preposition...
     ("Six people were killed in Zindajan on Saturday.", "Six people", ["zindajan"]),
     ("Six people were killed in New York.", "Six people", ["new york"]),  # the whole name
+    ("Six people were killed in Hatay province.", "Six people", ["hatay province"]),
     ("The agency said 491 litres of rain per square metre fell on Chiva, a town west of Valencia.",
      "491 litres", ["chiva"]),
     # ...and of a verb with several objects, the places of each object's own stretch of the clause.

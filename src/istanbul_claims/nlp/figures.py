@@ -692,7 +692,11 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
             # Dali, 984 feet long".
             noun = noun.head
     if unit == "percent" and (share := _vote_share(num, noun, counted)) is not None:
-        out["subject"], out["mods"] = share
+        # Where it was won narrows a share as it does a count: "50.7% of the vote in Buenos Aires province"
+        # is no national share.
+        of = of_object(counted or num)
+        places = _named_places_in(of, after=True, preps=_slot_words()["place_preps"], untyped=True) if of is not None else []
+        out["subject"], out["mods"] = share[0], sorted({*share[1], *out["where"], *places})
         # "The preliminary count showed Sheinbaum with 59.4%", "the tally gives Lai 40 per cent": a
         # reading of a count under way, which the next reading moves; "Lai won 40 per cent" is a result.
         verb = governing_verb(num)
@@ -871,11 +875,22 @@ def _named_places_in(head: Token, after: bool = False, preps: Collection[str] = 
     """Named places in an "in" phrase (or one of `preps`) on `head` ("five seats in Scotland"), only those
     after it when `after`, only those whose preposition lies `within` these token indices; `untyped`
     counts any name no list types as a place ("fell on Chiva"). A place is its whole name: "the Ciragan
-    Palace" is no "Dolmabahce Palace"."""
-    return [" ".join(t.lower_ for t in g.subtree if t == g or t.dep_ == "compound" and t.head == g)
-            for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+    Palace" is no "Dolmabahce Palace", and "Buenos Aires province" is one."""
+    def named(g: Token) -> bool:
+        if g.pos_ == "PROPN":
+            return is_place(g, untyped)
+        return untyped and normal_noun(g) in _slot_words()["area_nouns"] and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in g.children)
+
+    def name(g: Token) -> str:
+        words = [g]
+        while words[0].i > 0 and (t := g.doc[words[0].i - 1]).dep_ == "compound" and t.head in words:
+            words.insert(0, t)
+        return " ".join(t.lower_ for t in words)
+
+    return [name(g) for c in head.children if c.dep_ == "prep" and c.lower_ in preps
             and (c.i > head.i or not after) and within[0] < c.i < within[1]
-            for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and is_place(g, untyped)]
+            for g in c.children if g.dep_ == "pobj" and named(g)]
 
 
 def _places_of_verb(num: Token) -> list[str]:
