@@ -894,8 +894,13 @@ def test_a_size_given_beside_a_name_is_the_named_things(parse, text, span):
     # Each verb of a coordination says its own happening...
     ("The ferry left port at 11 p.m. on Friday and capsized at about 1:30 a.m.", "about 1:30 a.m.", "crash"),
     ("The ferry left port at 11 p.m. on Friday and capsized at about 1:30 a.m.", "11 p.m.", "start"),
-    # ...and one with none says nothing of the first one's.
-    ("The jet landed at 9:02 and stopped at 9:05.", "9:05", None),
+    # ...and one no frame names says nothing of the first one's: it is its own verb's time.
+    ("The jet landed at 9:02 and stopped at 9:05.", "9:05", "~stop"),
+    ("The resolution passed at 1:01 am.", "1:01 am", "~pass"),
+    ("Hou conceded at 7:50 pm.", "7:50 pm", "~concede"),
+    # Saying names no happening, and a time on a noun is the noun's.
+    ("He said at 10 am that the talks would go on.", "10 am", None),
+    ("The meeting at 10 am was put off.", "10 am", None),
 ])
 def test_a_time_takes_the_frame_of_its_own_verb(parse, text, span, frame):
     assert figures(parse(text))[span]["frame"] == frame

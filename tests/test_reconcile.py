@@ -1076,3 +1076,14 @@ def test_an_approximate_value_agreeing_with_an_exact_one_is_on_its_side():
                                                                  frame="damage"))
     found = reconcile([struck("a", 550, True), struck("b", 550, False), struck("c", 557, False)]).contradictions
     assert len(found) == 1 and len(found[0].claims) == 2, found[0].explanation
+
+
+def test_times_a_verb_no_frame_names_compare_under_that_verb_only():
+    def at(doc, minutes, frame):
+        i = next(_n)
+        return FigureClaim(id=f"v{i:04d}", doc=doc, text="7", sentence=f"at s{i}", start=i, end=i + 1,
+                           event="2024-01-13", value=FigureValue(min=minutes, max=minutes, unit="time",
+                                                                 subject="time of day", frame=frame))
+    found = reconcile([at("a", 1190, "~concede"), at("b", 1215, "~concede")]).contradictions
+    assert len(found) == 1 and 'the time of "concede"' in found[0].explanation
+    assert not reconcile([at("a", 1190, "~concede"), at("b", 1215, "~speak")]).contradictions

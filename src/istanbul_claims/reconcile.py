@@ -510,6 +510,8 @@ def _disputed(claim: FigureClaim) -> str:
     subject = _SUBJECT_WORDS.get(v.subject or "", v.subject or "it")
     kind = measure(v)
     if kind.startswith("time@"):
+        if v.frame and v.frame.startswith("~"):
+            return f'the time of "{v.frame[1:]}"'  # a verb's own time, named by the verb's lemma
         return f"the time of the {v.frame}" if v.frame else "the time"
     if v.subject == "age" and v.owner:
         return f"{v.owner}'s age"

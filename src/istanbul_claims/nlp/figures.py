@@ -1240,6 +1240,21 @@ def frame_of(num: Token, measure: bool = True) -> str | None:
     return None
 
 
+def _verb_frame(num: Token) -> str | None:
+    """What a time of day no frame word names is the time of: the verb it hangs on, as a frame of its own
+    ("the resolution passed at 1:01 am", "martial law was declared at 22:27", "Hou conceded at 7:50"), so
+    two reports' times compare only under one verb. Verbs of saying, being or having name no happening,
+    and a time on a noun ("the meeting at 10 am was put off") is that noun's."""
+    verb = governing_verb(num)
+    if verb is None or verb.pos_ != "VERB" or lemma(verb) in _static_verbs() or lemma(verb) in _COPULAS:
+        return None
+    time = num
+    while time.dep_ in ("nummod", "compound") and time.head != time:
+        time = time.head  # "1:01" in "at 1:01 am"
+    on_verb = time.head == verb or time.dep_ == "pobj" and time.head.dep_ == "prep" and time.head.head == verb
+    return f"~{lemma(verb)}" if on_verb else None
+
+
 @cache
 def _static_verbs() -> frozenset[str]:
     """Verbs that say only that a count is, or is said to be: no happening of their own."""
@@ -1367,7 +1382,8 @@ def find_figures(doc: Doc) -> list[dict]:
         record["static"] = numbers.base_value(None, unit)[0] == "length" and _attributive(num)
         record.update(unit=unit, basis=basis_of(fig, num),
                       counted=lemma(counted) if counted is not None else None,
-                      frame=frame_of(num, measure=numbers.base_value(None, unit)[0] != "count"),
+                      frame=frame_of(num, measure=numbers.base_value(None, unit)[0] != "count")
+                      or (_verb_frame(num) if unit == "time" else None),
                       status=status_of(num), proposer=proposer_of(doc, num), **slot)
         found.append(record)
     # A sentence naming several days: each figure takes its own clause's ("on Saturday 307 ...").
