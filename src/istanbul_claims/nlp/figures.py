@@ -1246,8 +1246,9 @@ def _verb_frame(num: Token) -> str | None:
     two reports' times compare only under one verb. Verbs of saying, being or having name no happening,
     and a time on a noun ("the meeting at 10 am was put off") is that noun's."""
     verb = governing_verb(num)
-    if verb is None or verb.pos_ != "VERB" or lemma(verb) in _static_verbs() or lemma(verb) in _COPULAS:
-        return None
+    if verb is None or verb.pos_ != "VERB" or lemma(verb) in _static_verbs() or lemma(verb) in _COPULAS \
+            or _happening(verb):
+        return None  # "the meeting took place at 10 am": what took place, not the verb, is the happening
     time = num
     while time.dep_ in ("nummod", "compound") and time.head != time:
         time = time.head  # "1:01" in "at 1:01 am"
