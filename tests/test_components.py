@@ -545,6 +545,8 @@ def test_an_age_after_a_titled_name_is_the_persons_not_the_titles(parse):
     # A possessor's kin is someone else: the age is the mother's.
     ("Fogel's 95-year-old mother, Malphine, had been waiting for this night.", "95-year-old", "malphine"),
     ("Fogel's 95-year-old mother had been waiting.", "95-year-old", "fogel's mother"),
+    # A body named inside an appositive is not whose age it is.
+    ("Saman Kunan, a 38-year-old former Navy SEAL diver, died early on Friday.", "38-year-old", "saman kunan"),
     # The person among the names, not the places.
     ("Ivo Marr was freed. Marr, the 30-year-old from Granbury, Texas, spent years in jail.", "30-year-old",
      "ivo marr"),

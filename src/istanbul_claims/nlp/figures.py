@@ -418,6 +418,11 @@ def _age_owner(span: Span, num: Token) -> str | None:
         phrase = list(noun.head.subtree)  # "Mohammed, an 18-year-old Syrian"
     # "Reed, the 30-year-old from Granbury, Texas": the person among the names, not the places.
     people = people_in(phrase[0], phrase[-1])
+    if not people and noun.dep_ == "appos":
+        # "Saman Kunan, a 38-year-old former Navy SEAL diver": the person the appositive describes, not
+        # a body named inside it.
+        named_head = [t for t in noun.head.subtree if t.i <= noun.head.i]
+        people = people_in(named_head[0], named_head[-1])
     if len(people) == 1:
         return next(iter(people)).lower()
     subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
