@@ -1087,3 +1087,14 @@ def test_times_a_verb_no_frame_names_compare_under_that_verb_only():
     found = reconcile([at("a", 1190, "~concede"), at("b", 1215, "~concede")]).contradictions
     assert len(found) == 1 and 'the time of "concede"' in found[0].explanation
     assert not reconcile([at("a", 1190, "~concede"), at("b", 1215, "~speak")]).contradictions
+
+
+def test_an_approximate_and_an_exact_dispute_of_one_slot_is_one_contradiction():
+    def hit(doc, lo, hi, approx):
+        i = next(_n)
+        return FigureClaim(id=f"h{i:04d}", doc=doc, text="4", sentence=f"hit s{i}", start=i, end=i + 1,
+                           event="2024-05-25", value=FigureValue(min=lo, max=hi, unit="time", approximate=approx,
+                                                                 subject="time of day", frame="damage"))
+    # "around 16:10" against "3:50 pm" and against "shortly before 4 pm".
+    found = reconcile([hit("a", 970, 970, True), hit("b", 950, 950, False), hit("c", None, 960, True)]).contradictions
+    assert len(found) == 1 and len(found[0].claims) == 2, [c.explanation for c in found]

@@ -377,6 +377,17 @@ def _conflicts(members: list[Claim]) -> dict[tuple[str, str], set[str]]:
     return kinds
 
 
+def _merged(conflicts: dict[tuple[str, str], set[str]]) -> dict[tuple[str, str], set[str]]:
+    """One dispute per slot where its exact and its approximate values share a claim: "around 16:10"
+    against "3:50 pm" (numeric) and against "shortly before 4 pm" (range) is one contradiction, the
+    approximate time on the 3:50 side."""
+    out = dict(conflicts)
+    for (kind, label), ids in conflicts.items():
+        if kind == "range" and ("numeric", label) in out and ids & out[("numeric", label)]:
+            out[("numeric", label)] = out[("numeric", label)] | out.pop(("range", label))
+    return out
+
+
 def _readings(members: list[Claim]) -> set[tuple[str, str]]:
     """(doc, slot label) of each reading of a vote count under way an article gives ("the tally gives Hou
     33.4 per cent"): its other shares for that holder are readings of the same count ("Hou 33.27 per
@@ -1174,7 +1185,7 @@ def reconcile_group(claims: list[Claim], resolutions: dict[str, Resolution] | No
         cluster = Cluster(id=f"k-{_stable(key)}", topic=cluster_topic, topics=cluster_topics, key=key,
                           claims=members)
         clusters.append(cluster)
-        for (kind, label), ids in sorted(_conflicts(members).items()):
+        for (kind, label), ids in sorted(_merged(_conflicts(members)).items()):
             involved = [c for c in members if c.id in ids]
             subject = involved[0].value.subject if isinstance(involved[0], FigureClaim) else key.split("|")[3]
             sides = _sides(kind, involved)
