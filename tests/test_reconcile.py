@@ -1005,17 +1005,19 @@ def test_casts_stand_in_for_actor_claims_not_given():
         [["kram1", "kram2", "wag"]]
 
 
-def toll(doc, lo, hi, reported, *, frame="kill", all_of=False):
+def toll(doc, lo, hi, reported, *, frame="kill", all_of=False, subject="person"):
     i = next(_n)
     return FigureClaim(id=f"t{i:04d}", doc=doc, text=str(lo), sentence=f"{lo} dead s{i}", start=i, end=i + 1,
                        topics=["casualties"], event="2024-07-08", doc_event="2024-07-08", reported=reported,
-                       value=FigureValue(min=lo, max=hi, subject="person", frame=frame, all_of=all_of))
+                       value=FigureValue(min=lo, max=hi, subject=subject, frame=frame, all_of=all_of))
 
 
 @pytest.mark.parametrize(("a", "b", "disputed"), [
     # Monday's 16 hurt and Tuesday's 32: the toll rose between the reports.
     (toll("mon", 16, 16, "2024-07-08", frame="injure"), toll("tue", 32, 32, "2024-07-09", frame="injure"), False),
     (toll("tue", 38, 38, "2024-07-09"), toll("fri", 40, None, "2024-07-12"), False),
+    # A toll by its word, with no verb of killing: Friday's headline "Four dead", Monday's 11.
+    (toll("fri", 4, 4, "2021-06-25", frame=None, subject="dead"), toll("mon", 11, 11, "2021-06-28"), False),
     # Read on one day, or lower on the later day, they dispute it.
     (toll("tue", 38, 38, "2024-07-09"), toll("tue2", 41, 41, "2024-07-09"), True),
     (toll("mon", 41, 41, "2024-07-08"), toll("tue", 38, 38, "2024-07-09"), True),

@@ -440,9 +440,9 @@ def _rise(a: Claim, b: Claim) -> bool:
     it rose between the reports, which both stood when written. A later reading below an earlier one is
     a dispute, and so is one of a whole group ("all 62 on board died": no toll under way) or what is
     no count (the age of one of the dead)."""
-    if not (isinstance(a, FigureClaim) and isinstance(b, FigureClaim)) or a.value.frame not in _toll_frames() \
-            or not a.reported or not b.reported or a.reported == b.reported:
-        return False
+    if not (isinstance(a, FigureClaim) and isinstance(b, FigureClaim)) or not a.reported or not b.reported \
+            or a.reported == b.reported or (found := slot(a)) is None or found[1] not in _toll_frames():
+        return False  # the slot's frame: "Four dead" is a toll by its word, with no verb of killing
     if any(c.value.all_of or c.value.owner or measure(c.value) != "count" for c in (a, b)):
         return False
     early, late = sorted((a, b), key=lambda c: c.reported)
