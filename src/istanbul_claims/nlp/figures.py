@@ -769,7 +769,8 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     # Hatay"), the whole it makes up ("a community of 12,000 people"), another instance carrying it ("a
     # second Il-76 carrying 80"), whose it is ("the BJP has 240 seats"), what is in the areas it counts
     # ("97,000 residents in nine prefectures").
-    narrowing = [*out["where"], _belongs_to(noun), "another" if _carried_by_another(noun) else None,
+    narrowing = [*out["where"], _belongs_to(noun),
+                 "another" if _carried_by_another(noun) or _elsewhere(span) else None,
                  holder := _holder(noun), _located(noun), _sized(noun)]
     out["mods"] = sorted({*out["mods"], *(word for word in narrowing if word)})
     if holder is None and lemma(noun) in _slot_words()["vote_words"]:
@@ -946,6 +947,13 @@ def _belongs_to(noun: Token) -> str | None:
             or normal_noun(whole) in words["containers"] or lemma(whole) in MEASURE_UNITS:
         return None
     return normal_noun(whole)
+
+
+def _elsewhere(span: Span) -> bool:
+    """A count in a sentence that opens on another happening ("Apart from the Epicentr strike, a missile
+    attack on the city centre injured 25 people", "Separately, ..."): `elsewhere` in data/topics.toml."""
+    before = span.doc.text[span.sent.start_char:span.start_char].lower()
+    return any(re.match(rf"\W*{re.escape(cue)}\b", before) for cue in _slot_words()["elsewhere"])
 
 
 def _carried_by_another(noun: Token) -> bool:
