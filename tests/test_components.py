@@ -1073,6 +1073,9 @@ def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject)
     ("He said 3,549 people had been killed in Turkey.", "3,549 people", "snapshot", False),
     # A count written as the size of a thing is that thing's.
     ("Enough for a quorum under the rules of the 300-seat chamber.", "300", "mods", ["chamber"]),
+    # A sentence that opens on another happening counts another instance.
+    ("Apart from the store strike, a missile attack on the city centre injured 25 people.", "25 people", "mods",
+     ["another"]),
     ("In the 128-member Senate, the coalition was seen taking 76 seats.", "128-member", "mods", ["senate"]),
     # Who they are is the word the number is the subject of.
     ("The toll has risen to 51, with 219 more wounded, he said.", "219", "subject", "wounded"),
