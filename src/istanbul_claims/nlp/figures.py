@@ -278,7 +278,8 @@ def _snapshot(num: Token) -> bool:
     # so far, which rises by the hour.
     so_far = so_far or _lexicons()[1].get(lemma(verb)) in words["toll_frames"] and any(
         c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
-    return tally or so_far or any(c.dep_ == "advmod" and c.lower_ in words["snapshot"] for c in verb.children)
+    return tally or so_far or lemma(verb) in words["state_verbs"] \
+        or any(c.dep_ == "advmod" and c.lower_ in words["snapshot"] for c in verb.children)
 
 
 def _rate(num: Token, counted: Token | None, unit: str | None) -> str | None:
