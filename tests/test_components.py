@@ -1079,6 +1079,7 @@ def test_a_bound_straight_after_people_is_their_ages(parse, text, span, subject)
     ("In the 128-member Senate, the coalition was seen taking 76 seats.", "128-member", "mods", ["senate"]),
     # Who they are is the word the number is the subject of.
     ("The toll has risen to 51, with 219 more wounded, he said.", "219", "subject", "wounded"),
+    ("Nine people have already been brought out alive, he added.", "Nine people", "snapshot", True),
     # So is a count that remains.
     ("After Sunday, 95 hostages remain in Gaza.", "95 hostages", "snapshot", True),
     # So is the state a change brings a thing to.
