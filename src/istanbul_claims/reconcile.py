@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache
 
 from . import aliases, numbers, rules
@@ -234,24 +234,23 @@ def _interval(v: FigureValue) -> tuple[float, float, bool, bool]:
     return lo, hi, lo_in, hi_in
 
 
-def _rounding(v: FigureValue) -> float:
-    """Half the place of an exact figure's last significant digit, in its dimension's base unit, at most
-    ROUNDING_SHARE of the figure: 300 -> 30, 984 -> 0.5, 1.6 -> 0.05, one hour -> 6 minutes."""
-    text = f"{v.min:.6f}".rstrip("0").rstrip(".")
-    if "." in text:
-        place = 10.0 ** -len(text.split(".")[1])
-    else:
-        digits = text.lstrip("-")
-        place = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 1.0
-    half = min(place / 2, abs(v.min) * ROUNDING_SHARE)
-    _, base = numbers.base_value(half, v.unit)
-    return base if base is not None else half
-
-
 def _decimals(v: FigureValue) -> int:
     """The decimal places an exact figure is given to: 88.84 -> 2, 88.8 -> 1, 300 -> 0."""
     text = f"{v.min:.6f}".rstrip("0").rstrip(".")
     return len(text.split(".")[1]) if "." in text else 0
+
+
+def _rounding(v: FigureValue) -> float:
+    """Half the place of an exact figure's last significant digit, in its dimension's base unit, at most
+    ROUNDING_SHARE of the figure: 300 -> 30, 984 -> 0.5, 1.6 -> 0.05, one hour -> 6 minutes."""
+    if decimals := _decimals(v):
+        place = 10.0 ** -decimals
+    else:
+        digits = f"{v.min:.0f}".lstrip("-")
+        place = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 1.0
+    half = min(place / 2, abs(v.min) * ROUNDING_SHARE)
+    _, base = numbers.base_value(half, v.unit)
+    return base if base is not None else half
 
 
 # The most a rounded figure may be off, as a share of it: "300 metres" for 984 feet (299.9 m) is close.
@@ -779,7 +778,8 @@ RANGE_PLACE_DAYS = 31
 OWN_EVENT_REPORTS = 2
 
 
-def canonical_events(claims: Iterable[Claim], others: Outline = (), casts: Casts | None = None) -> dict[str, str]:
+def canonical_events(claims: Iterable[Claim], others: Outline = (), casts: Casts | None = None,
+                     same_story: Callable[[str, str], bool] | None = None) -> dict[str, str]:
     """Each event label mapped to an absolute day, or "?" when it cannot be placed. The days are those
     articles state for their own events; a follow-up report joins the earlier day it names when another
     article states that day as its event, unless two other articles of its story (`_same_story`) state
@@ -797,7 +797,7 @@ def canonical_events(claims: Iterable[Claim], others: Outline = (), casts: Casts
         docs_of[d].add(doc)
         if not d.startswith(("ref:", "follow:", "range:")):
             reporters[event_day(d)].add(doc)
-    same_story = _same_story(claims, casts)
+    same_story = same_story or _same_story(claims, casts)
 
     def stated_for(docs: set[str]) -> list[dt.date]:
         """The days other articles of these articles' story state as their own events."""
@@ -961,7 +961,8 @@ def _split(claims: Iterable[Claim], others: Outline = (), casts: Casts | None = 
     events no claim given is about included; "?" last. An event is a day and a story (`_stories`)."""
     claims = list(claims)
     others = list(others)
-    canon = canonical_events(claims, others, casts)
+    same_story = _same_story(claims, casts)
+    canon = canonical_events(claims, others, casts, same_story)
     story = follow_ups(claims, canon, others)
 
     def place(doc: str, event: str, doc_event: str | None) -> tuple[str, str | None]:
@@ -973,7 +974,7 @@ def _split(claims: Iterable[Claim], others: Outline = (), casts: Casts | None = 
 
     placed = [place(c.doc, c.event, c.doc_event) for c in claims]
     outline = [(doc, *place(doc, event, doc_event)) for doc, event, doc_event in others]
-    label = _stories([(c.doc, *p) for c, p in zip(claims, placed, strict=True)] + outline, _same_story(claims, casts))
+    label = _stories([(c.doc, *p) for c, p in zip(claims, placed, strict=True)] + outline, same_story)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim, (event, doc_event) in zip(claims, placed, strict=True):
         event = label.get((event, claim.doc), event)
