@@ -700,8 +700,7 @@ def slot_of(span: Span, num: Token, counted: Token | None, unit: str | None, exa
     if unit == "percent" and (share := _vote_share(num, noun, counted)) is not None:
         # Where it was won narrows a share as it does a count: "50.7% of the vote in Buenos Aires province"
         # is no national share.
-        of = of_object(counted or num)
-        places = _named_places_in(of, after=True, preps=_slot_words()["place_preps"], untyped=True) if of is not None else []
+        places = _places_after(of_object(counted or num))
         out["subject"], out["mods"] = share[0], sorted({*share[1], *out["where"], *places})
         # "The preliminary count showed Sheinbaum with 59.4%", "the tally gives Lai 40 per cent": a
         # reading of a count under way, which the next reading moves; "Lai won 40 per cent" is a result.
@@ -913,23 +912,26 @@ def _places_of_verb(num: Token) -> list[str]:
     if top in objects and len(objects) > 1:
         at = objects.index(top)
         within = (-math.inf if at == 0 else top.i, objects[at + 1].i if at + 1 < len(objects) else math.inf)
-    preps = _slot_words()["place_preps"]
-    places = _named_places_in(verb, preps=preps, untyped=True, within=within)
+    places = _named_places_in(verb, preps=_slot_words()["place_preps"], untyped=True, within=within)
     # One phrase down: "in a single hour in Turis", "killed in the strike on Kramatorsk".
     for phrase in verb.children:
         if phrase.dep_ == "prep" and within[0] < phrase.i < within[1]:
             for pobj in phrase.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
-                    places += _named_places_in(pobj, after=True, preps=preps, untyped=True)
+                    places += _places_after(pobj)
     return places
+
+
+def _places_after(token: Token | None) -> list[str]:
+    """Named places in, on or at after a word ("491 mm of rain in Chiva"), any untyped name counting."""
+    return _named_places_in(token, after=True, preps=_slot_words()["place_preps"], untyped=True) \
+        if token is not None else []
 
 
 def _where(num: Token, counted: Token | None) -> list[str]:
     """The named places a figure is of: its verb's (`_places_of_verb`) and those after its counted noun
     ("491 mm of rain in Chiva")."""
-    own = _named_places_in(counted, after=True, preps=_slot_words()["place_preps"], untyped=True) \
-        if counted is not None else []
-    return sorted({*_places_of_verb(num), *own})
+    return sorted({*_places_of_verb(num), *_places_after(counted)})
 
 
 def _belongs_to(noun: Token) -> str | None:
