@@ -30,6 +30,11 @@ def from_rows(rows: list[list]) -> Names:
     return {(doc, name): Actor(canonical, kind, party) for doc, name, canonical, kind, party in rows}
 
 
+def _actor(names: Names, doc: str, name: str | None) -> Actor | None:
+    """The corpus' actor for a name as one article writes it."""
+    return (names.get((doc, name)) or names.get((None, name))) if name else None
+
+
 def apply_names(claims: list[Claim], names: Names) -> list[Claim]:
     """The claims with the mapping applied to actor `value.name` (typed and given a party from the group
     when it had none), `speaker`, the proposer of proposals and figures and the owner of figures; claims
@@ -37,11 +42,8 @@ def apply_names(claims: list[Claim], names: Names) -> list[Claim]:
     if not names:
         return list(claims)
 
-    def actor(doc: str, name: str | None) -> Actor | None:
-        return (names.get((doc, name)) or names.get((None, name))) if name else None
-
     def rename(doc: str, name: str | None) -> str | None:
-        found = actor(doc, name)
+        found = _actor(names, doc, name)
         return found.name if found else name
 
     out: list[Claim] = []
@@ -51,7 +53,7 @@ def apply_names(claims: list[Claim], names: Names) -> list[Claim]:
         if speaker != claim.speaker:
             update["speaker"] = speaker
         value = claim.value
-        if claim.kind == "actor" and (found := actor(claim.doc, value.name)):
+        if claim.kind == "actor" and (found := _actor(names, claim.doc, value.name)):
             update["value"] = value.model_copy(update={"name": found.name, "type": value.type or found.type,
                                                        "party": value.party or found.party})
         elif claim.kind in ("proposal", "figure"):
@@ -76,6 +78,6 @@ def apply_cast(casts: dict[str, list[tuple[str, str | None]]], names: Names) -> 
     for doc, cast in casts.items():
         out[doc] = []
         for name, kind in cast:
-            found = names.get((doc, name)) or names.get((None, name))
+            found = _actor(names, doc, name)
             out[doc].append((found.name, kind or found.type) if found else (name, kind))
     return out
